@@ -1,0 +1,4 @@
+package io.trainingpipeline.testkit.archsample.store;
+
+/** An edge class (allowed to use JDBC). */
+public class Store {}
