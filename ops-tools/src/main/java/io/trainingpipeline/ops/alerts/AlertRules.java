@@ -22,9 +22,9 @@ public final class AlertRules {
         return List.of(
                 new AlertRule(
                         "PipelineFlowFailing",
-                        "sum by (flow) (increase(flow_failure_total["
-                                + s.flowFailuresWindow()
-                                + "])) >= "
+                        "sum by (flow) ("
+                                + increase("flow_failure_total", s.flowFailuresWindow())
+                                + ") >= "
                                 + s.flowFailures(),
                         "0m",
                         "page",
@@ -83,15 +83,13 @@ public final class AlertRules {
                         anchor("ConsumerLagGrowing")),
                 new AlertRule(
                         "AdaptationsMostlyForwarded",
-                        "sum by (athlete) (increase("
-                                + decisions
-                                + "{outcome=\"FORWARDED_UNTOUCHED\"}["
-                                + s.adaptationsWindow()
-                                + "])) / sum by (athlete) (increase("
-                                + decisions
-                                + "["
-                                + s.adaptationsWindow()
-                                + "])) > "
+                        "sum by (athlete) ("
+                                + increase(
+                                        decisions + "{outcome=\"FORWARDED_UNTOUCHED\"}",
+                                        s.adaptationsWindow())
+                                + ") / sum by (athlete) ("
+                                + increase(decisions, s.adaptationsWindow())
+                                + ") > "
                                 + s.forwardedUntouchedFraction(),
                         "0m",
                         "ticket",
@@ -101,6 +99,29 @@ public final class AlertRules {
                                 + s.adaptationsWindow()
                                 + " were forwarded untouched",
                         anchor("AdaptationsMostlyForwarded")));
+    }
+
+    /**
+     * Increase of a counter within {@code window}, counting a series born inside the window (a
+     * Micrometer counter created on its first increment, or a restarted pod) from zero: plain
+     * {@code increase()} would miss that first increment, so "failed twice" would need three.
+     */
+    static String increase(String series, String window) {
+        return "(increase("
+                + series
+                + "["
+                + window
+                + "]) and "
+                + series
+                + " offset "
+                + window
+                + ") or ("
+                + series
+                + " unless "
+                + series
+                + " offset "
+                + window
+                + ")";
     }
 
     private static String anchor(String name) {

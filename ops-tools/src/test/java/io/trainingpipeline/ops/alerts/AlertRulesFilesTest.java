@@ -69,7 +69,7 @@ class AlertRulesFilesTest {
     void thresholdsComeFromConfig(@TempDir Path dir) throws IOException {
         Path config = copyConfig(dir, "flow_failures: 2 ", "flow_failures: 3 ");
         String rules = AlertRulesGenerator.render(dir).get(AlertRulesGenerator.RULES_FILE);
-        assertThat(rules).contains("increase(flow_failure_total[24h])) >= 3");
+        assertThat(rules).contains("offset 24h)) >= 3").doesNotContain("offset 24h)) >= 2");
         assertThat(config).exists();
     }
 
