@@ -1,16 +1,19 @@
 package io.trainingpipeline.llm;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
-import io.trainingpipeline.testkit.openai.FakeOpenAi;
+import java.util.List;
 import java.util.Map;
 
 /** Points the service at the testkit's fake OpenAI server with short limits. */
 public class OpenAiProfile implements QuarkusTestProfile {
     @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(FakeOpenAiResource.class));
+    }
+
+    @Override
     public Map<String, String> getConfigOverrides() {
         return Map.ofEntries(
-                Map.entry("llm.base-url", FakeOpenAi.shared().baseUrl()),
-                Map.entry("llm.api-key", FakeOpenAi.API_KEY),
                 Map.entry("llm.model", "fake-coach"),
                 Map.entry("llm.timeout", "2s"),
                 Map.entry("llm.max-retries", "2"),

@@ -84,7 +84,8 @@ public class ModelGateway {
                 || hasCause(e, dev.langchain4j.exception.TimeoutException.class)) {
             return new ModelCallException(
                     ProposalFailed.Reason.TIMEOUT,
-                    "the model did not answer within llm.timeout=" + config.timeout(),
+                    "the model did not answer within llm.timeout="
+                            + config.timeout().toString().substring(2).toLowerCase(),
                     null);
         }
         if (e instanceof CircuitBreakerOpenException) {
@@ -97,7 +98,9 @@ public class ModelGateway {
         String status = http != null ? "HTTP " + http.statusCode() : e.getClass().getSimpleName();
         return new ModelCallException(
                 ProposalFailed.Reason.PROVIDER_ERROR,
-                "the model provider failed (" + status + ") after retries",
+                "the model provider failed ("
+                        + status
+                        + (retriable(e) ? ") after " + config.maxRetries() + " retries" : ")"),
                 null);
     }
 
