@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +17,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.Properties;
+import org.duckdb.DuckDBDriver;
 
 /**
  * The DuckDB file this service alone owns ({@code llm.data-path}). It records, per flags event id,
@@ -41,7 +42,9 @@ public class AnsweredStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the folder of " + file, e);
         }
-        connection = DriverManager.getConnection("jdbc:duckdb:" + file);
+        // the driver directly, not DriverManager: a second Quarkus app in the same JVM (tests with
+        // another profile) would not find the driver registered under the first one's loader
+        connection = new DuckDBDriver().connect("jdbc:duckdb:" + file, new Properties());
         try (Statement st = connection.createStatement()) {
             st.execute(
                     """
