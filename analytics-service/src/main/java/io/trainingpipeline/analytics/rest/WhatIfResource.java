@@ -58,7 +58,7 @@ public class WhatIfResource {
         TreeMap<LocalDate, Double> sleep =
                 nights(body.get("sleepNights"), "sleepNights", "hours", false);
         int days = loadsNode.size();
-        for (LocalDate last : List.of(lastKey(hrv), lastKey(sleep))) {
+        for (LocalDate last : java.util.Arrays.asList(lastKey(hrv), lastKey(sleep))) {
             if (last != null && !last.isBefore(start)) {
                 days = Math.max(days, (int) ChronoUnit.DAYS.between(start, last) + 1);
             }
