@@ -93,7 +93,7 @@ class ComposeFileTest {
         }
         assertThat(env("analytics-service").get("DATA_PATH").toString())
                 .startsWith("/data/analytics/");
-        assertThat(env("llm-service")).containsKey("OPENAI_API_KEY");
+        assertThat(env("llm-service")).containsKey("LLM_API_KEY");
         assertThat(env("planner-service")).containsKey("SLACK_WEBHOOK_URL");
     }
 
