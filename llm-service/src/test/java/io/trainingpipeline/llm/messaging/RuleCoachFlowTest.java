@@ -151,5 +151,7 @@ class RuleCoachFlowTest {
                 .contains("events_malformed_total{topic=\"analytics.flag.v1\"}")
                 .contains("llm_proposals_total{outcome=\"proposed\"}")
                 .contains("llm_latency_seconds_bucket");
+        String ready = given().get("/q/health/ready").then().extract().asString();
+        assertThat(ready).contains("\"llm-store\"").contains("llm-answered.duckdb");
     }
 }
