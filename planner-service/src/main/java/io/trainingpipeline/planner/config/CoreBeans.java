@@ -7,12 +7,13 @@ import io.trainingpipeline.planner.plan.PlanSettings;
 import io.trainingpipeline.support.config.PipelineConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 /** Builds the plain-Java cores from configuration. */
 @ApplicationScoped
 public class CoreBeans {
     @Produces
-    @ApplicationScoped
+    @Singleton
     PlanSettings planSettings(PlannerConfig c, PipelineConfig seed) {
         PlannerConfig.Plan p = c.plan();
         return new PlanSettings(
@@ -30,7 +31,7 @@ public class CoreBeans {
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     GuardrailSettings guardrailSettings(PlannerConfig c, PipelineConfig seed) {
         PlannerConfig.Guardrail g = c.guardrail();
         return new GuardrailSettings(
@@ -50,13 +51,13 @@ public class CoreBeans {
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     PlanGenerator generator(PlanSettings settings) {
         return new PlanGenerator(settings);
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     Guardrails guardrails(GuardrailSettings settings) {
         return new Guardrails(settings);
     }
