@@ -34,7 +34,8 @@ for service in ingest-service:8081 analytics-service:8082 llm-service:8083 plann
   kubectl -n "$namespace" port-forward "svc/$name" "$port:$target" >/dev/null 2>&1 &
   for _ in $(seq 1 30); do curl -fsS "http://127.0.0.1:$port/q/health/live" >/dev/null 2>&1 && break; sleep 2; done
   curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null
-  curl -fsS "http://127.0.0.1:$port/q/metrics" | grep -q '^jvm_memory_used_bytes' \
+  metrics=$(curl -fsS "http://127.0.0.1:$port/q/metrics")
+  grep -q '^jvm_memory_used_bytes' <<<"$metrics" \
     || { echo "$name: /q/metrics has no JVM metrics" >&2; exit 1; }
   echo "$name: ready, metrics served"
 done

@@ -8,6 +8,6 @@ class ArchitectureTest {
     @Test
     void corePackagesArePlainJava() {
         ArchitectureRules.check(
-                "io.trainingpipeline.analytics", List.of("load", "hrv", "flag", "sleep"));
+                "io.trainingpipeline.analytics", List.of("load", "hrv", "flag", "sleep", "day"));
     }
 }

@@ -2,52 +2,54 @@ package io.trainingpipeline.analytics.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.trainingpipeline.analytics.config.AnalyticsSettings;
+import io.trainingpipeline.analytics.config.Profiles;
+import io.trainingpipeline.analytics.load.ActivityLoad;
 import io.trainingpipeline.analytics.store.AnalyticsStore;
-import io.trainingpipeline.schemas.EventEnvelope;
-import io.trainingpipeline.schemas.EventJson;
-import io.trainingpipeline.schemas.MalformedEventException;
-import io.trainingpipeline.schemas.events.ActivityRecorded;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
- * Consumes {@code ingest.activity.v1} one poll batch at a time and stores it in one transaction. A
- * malformed record is logged with its topic, partition, offset and field, counted ({@code
- * events_malformed_total}) and skipped: it never stops the batch.
+ * Consumes {@code ingest.activity.v1} one poll batch at a time and stores it in one transaction
+ * (Appender into staging, set-based upsert, processed ids recorded in the same transaction). A
+ * malformed record is counted and skipped ({@link RecordParser}); a database failure fails the
+ * batch, which is redelivered (the offset is not committed).
  */
 @ApplicationScoped
 public class ActivityConsumer {
-    private static final Logger LOG = Logger.getLogger(ActivityConsumer.class);
-
     private final AnalyticsStore store;
     private final MeterRegistry registry;
+    private final ActivityBatch batch;
 
-    public ActivityConsumer(AnalyticsStore store, MeterRegistry registry) {
+    public ActivityConsumer(
+            AnalyticsStore store,
+            MeterRegistry registry,
+            Profiles profiles,
+            AnalyticsSettings settings) {
         this.store = store;
         this.registry = registry;
+        this.batch =
+                new ActivityBatch(
+                        new RecordParser(registry),
+                        new ActivityLoad(settings.load()),
+                        (athlete, asOf, max) -> profiles.profile(store, athlete, asOf, max),
+                        profiles::zone);
     }
 
     @Incoming("activity-in")
-    @Blocking
+    @Blocking(ordered = true)
     public void consume(ConsumerRecords<String, byte[]> records) throws SQLException {
-        List<EventEnvelope<ActivityRecorded>> events = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, byte[]> record : records) {
-            try {
-                events.add(EventJson.parse(record.value(), ActivityRecorded.class));
-            } catch (MalformedEventException e) {
-                registry.counter("events_malformed_total", "topic", record.topic()).increment();
-                LOG.warnf(
-                        "skipping malformed event at %s-%d@%d: %s",
-                        record.topic(), record.partition(), record.offset(), e.getMessage());
-            }
-        }
-        int applied = store.applyActivities(events);
+        apply(records);
+    }
+
+    /** Applies one batch (also used by the rebuild). */
+    public int apply(
+            Iterable<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> records)
+            throws SQLException {
+        int applied = store.applyActivities(batch.rows(records));
         registry.counter("activities_stored_total").increment(applied);
+        return applied;
     }
 }

@@ -10,7 +10,10 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
-/** {@code GET /athletes/{id}/activities}: the stored activities of one athlete, newest first. */
+/**
+ * {@code GET /athletes/{id}/activities}: the stored raw activities of one athlete (the last {@code
+ * retention.raw_days}), newest first, with their loads and load method.
+ */
 @Path("/athletes/{id}/activities")
 public class ActivityResource {
     private final AnalyticsStore store;
@@ -22,6 +25,6 @@ public class ActivityResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public List<Map<String, Object>> list(@PathParam("id") String athleteId) throws SQLException {
-        return store.activities(athleteId);
+        return store.queries().activities(athleteId);
     }
 }

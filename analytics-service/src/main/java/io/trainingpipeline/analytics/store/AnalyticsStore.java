@@ -1,41 +1,40 @@
 package io.trainingpipeline.analytics.store;
 
-import io.trainingpipeline.analytics.config.AnalyticsConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.trainingpipeline.schemas.EventEnvelope;
-import io.trainingpipeline.schemas.events.ActivityRecorded;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The DuckDB file, owned by this service alone. Every write is one transaction per consumer batch
  * that records the processed event ids together with the state change, so redelivery and replay
- * never duplicate (Debezium's idempotent-consumer pattern). Access is serialised: DuckDB has one
- * writer per file and this is it.
+ * never duplicate (Debezium's idempotent-consumer pattern). Access is serialised by one lock
+ * (DuckDB has one writer per file and this is it); time spent waiting for it is the {@code
+ * db_lock_seconds} timer. Reads live in {@link StoreQueries}.
  */
-@ApplicationScoped
-public class AnalyticsStore {
-    private final Connection connection;
+public class AnalyticsStore implements AutoCloseable {
+    /** A unit of work on the connection. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
 
-    public AnalyticsStore(AnalyticsConfig config) throws SQLException {
-        Path file = Path.of(config.dataPath());
+    private final Connection connection;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Timer lockWait;
+    private final StoreQueries queries;
+
+    /** Opens (creating when absent) the database file and migrates it to the newest version. */
+    public AnalyticsStore(Path file, MeterRegistry registry) throws SQLException {
         try {
             if (file.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(file.toAbsolutePath().getParent());
@@ -45,131 +44,135 @@ public class AnalyticsStore {
         }
         this.connection = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
         Migrations.migrate(connection);
+        this.lockWait =
+                Timer.builder("db_lock_seconds")
+                        .description("time spent waiting for the DuckDB connection")
+                        .publishPercentileHistogram()
+                        .register(registry);
+        this.queries = new StoreQueries(this);
+    }
+
+    /** Read queries. */
+    public StoreQueries queries() {
+        return queries;
+    }
+
+    /** Runs {@code work} holding the connection; the wait is timed as db_lock_seconds. */
+    public <T> T locked(Work<T> work) throws SQLException {
+        long t0 = System.nanoTime();
+        lock.lock();
+        lockWait.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+        try {
+            return work.run(connection);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs {@code work} in one transaction (rolled back on failure). */
+    public <T> T transaction(Work<T> work) throws SQLException {
+        return locked(
+                c -> {
+                    c.setAutoCommit(false);
+                    try {
+                        T result = work.run(c);
+                        c.commit();
+                        return result;
+                    } catch (SQLException | RuntimeException e) {
+                        c.rollback();
+                        throw e;
+                    } finally {
+                        c.setAutoCommit(true);
+                    }
+                });
     }
 
     /**
-     * Stores a batch of activity events; events whose id was processed before are skipped, and an
-     * activity seen again from another source (same athlete and start) replaces the older row.
+     * Stores a batch of activities in one transaction; events processed before are skipped, an
+     * activity seen again (same athlete and start) replaces the older row, and the daily aggregates
+     * of the touched days are recomputed.
      *
      * @return the number of events applied (not skipped as duplicates)
      */
-    public synchronized int applyActivities(List<EventEnvelope<ActivityRecorded>> events)
+    public int applyActivities(List<ActivityRow> rows) throws SQLException {
+        return rows.isEmpty() ? 0 : transaction(c -> BatchWriter.activities(c, rows));
+    }
+
+    /** Stores a batch of HRV, sleep and resting-HR events in one transaction. */
+    public int applyWellness(List<EventEnvelope<?>> events) throws SQLException {
+        return events.isEmpty() ? 0 : transaction(c -> BatchWriter.wellness(c, events));
+    }
+
+    /** Empties every derived table (before a rebuild from offset 0). */
+    public void truncateAll() throws SQLException {
+        transaction(
+                c -> {
+                    for (String table : Migrations.DATA_TABLES) {
+                        BatchWriter.exec(c, "DELETE FROM " + table);
+                    }
+                    return null;
+                });
+    }
+
+    /**
+     * Retention: deletes raw activity rows of days before {@code cutoff}, first folding their loads
+     * into the kept daily aggregates ({@code pruned_*}), so every daily value stays bit-identical.
+     *
+     * @return the number of raw rows deleted
+     */
+    public int pruneActivitiesBefore(java.time.LocalDate cutoff) throws SQLException {
+        return transaction(
+                c -> {
+                    try (var st =
+                            c.prepareStatement(
+                                    "UPDATE daily_load SET pruned_hrss = hrss, pruned_trimp = trimp,"
+                                            + " pruned_garmin = garmin_load,"
+                                            + " pruned_count = activity_count WHERE day < ?")) {
+                        st.setObject(1, cutoff);
+                        st.executeUpdate();
+                    }
+                    try (var st =
+                            c.prepareStatement("DELETE FROM activities WHERE local_date < ?")) {
+                        st.setObject(1, cutoff);
+                        return st.executeUpdate();
+                    }
+                });
+    }
+
+    /** Records a published weekly evaluation (replacing an earlier one of the same week). */
+    public void saveEvaluation(
+            String athleteId,
+            java.time.LocalDate weekStart,
+            java.time.LocalDate evaluatedOn,
+            String eventId,
+            String flagsJson)
             throws SQLException {
-        Map<String, EventEnvelope<ActivityRecorded>> fresh = new LinkedHashMap<>();
-        Set<String> known = processed(events.stream().map(EventEnvelope::eventId).toList());
-        for (EventEnvelope<ActivityRecorded> e : events) {
-            if (!known.contains(e.eventId())) {
-                fresh.putIfAbsent(e.eventId(), e);
-            }
-        }
-        if (fresh.isEmpty()) {
-            return 0;
-        }
-        connection.setAutoCommit(false);
-        try (PreparedStatement upsert = connection.prepareStatement(UPSERT_ACTIVITY);
-                PreparedStatement mark =
-                        connection.prepareStatement(
-                                "INSERT INTO processed_events (event_id, event_type) VALUES (?, ?)")) {
-            for (EventEnvelope<ActivityRecorded> e : fresh.values()) {
-                bindActivity(upsert, e);
-                upsert.executeUpdate();
-                mark.setString(1, e.eventId());
-                mark.setString(2, e.eventType());
-                mark.executeUpdate();
-            }
-            connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
-        return fresh.size();
+        locked(
+                c -> {
+                    try (var st =
+                            c.prepareStatement(
+                                    "INSERT OR REPLACE INTO flag_evaluations VALUES (?, ?, ?, ?, ?)")) {
+                        st.setString(1, athleteId);
+                        st.setObject(2, weekStart);
+                        st.setObject(3, evaluatedOn);
+                        st.setString(4, eventId);
+                        st.setString(5, flagsJson);
+                        return st.executeUpdate();
+                    }
+                });
     }
 
-    /** Activities of one athlete, newest first. */
-    public synchronized List<Map<String, Object>> activities(String athleteId) throws SQLException {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        try (PreparedStatement st =
-                connection.prepareStatement(
-                        "SELECT event_id, source, activity_key, sport, start_utc, duration_seconds,"
-                                + " distance_meters, avg_hr FROM activities WHERE athlete_id = ?"
-                                + " ORDER BY start_utc DESC")) {
-            st.setString(1, athleteId);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("eventId", rs.getString(1));
-                    row.put("source", rs.getString(2));
-                    row.put("activityKey", rs.getString(3));
-                    row.put("sport", rs.getString(4));
-                    row.put(
-                            "startUtc",
-                            rs.getTimestamp(5).toLocalDateTime().toInstant(ZoneOffset.UTC));
-                    row.put("durationSeconds", rs.getDouble(6));
-                    row.put("distanceMeters", rs.getObject(7));
-                    row.put("avgHr", rs.getObject(8));
-                    rows.add(row);
-                }
-            }
-        }
-        return rows;
+    /** Reclaims space (DuckDB's VACUUM does not shrink the file). */
+    public void checkpoint() throws SQLException {
+        locked(
+                c -> {
+                    BatchWriter.exec(c, "CHECKPOINT");
+                    return null;
+                });
     }
 
-    private Set<String> processed(List<String> ids) throws SQLException {
-        Set<String> known = new HashSet<>();
-        if (ids.isEmpty()) {
-            return known;
-        }
-        try (PreparedStatement st =
-                connection.prepareStatement(
-                        "SELECT event_id FROM processed_events WHERE list_contains(?, event_id)")) {
-            Array array = connection.createArrayOf("VARCHAR", ids.toArray());
-            st.setArray(1, array);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    known.add(rs.getString(1));
-                }
-            }
-        }
-        return known;
-    }
-
-    private static final String UPSERT_ACTIVITY =
-            """
-            INSERT OR REPLACE INTO activities (athlete_id, start_utc, event_id, source, activity_key,
-                sport, sub_sport, name, start_local, duration_seconds, moving_seconds,
-                distance_meters, avg_hr, max_hr, garmin_training_load, precomputed_load, rmssd_ms,
-                source_file_hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """;
-
-    private static void bindActivity(PreparedStatement st, EventEnvelope<ActivityRecorded> e)
-            throws SQLException {
-        ActivityRecorded a = e.payload();
-        st.setString(1, e.athleteId());
-        st.setTimestamp(
-                2, Timestamp.valueOf(a.startUtc().atOffset(ZoneOffset.UTC).toLocalDateTime()));
-        st.setString(3, e.eventId());
-        st.setString(4, e.source());
-        st.setString(5, a.activityKey());
-        st.setString(6, a.sport());
-        st.setString(7, a.subSport());
-        st.setString(8, a.name());
-        st.setTimestamp(9, a.startLocal() == null ? null : Timestamp.valueOf(a.startLocal()));
-        st.setDouble(10, a.durationSeconds());
-        st.setObject(11, a.movingSeconds());
-        st.setObject(12, a.distanceMeters());
-        st.setObject(13, a.avgHr());
-        st.setObject(14, a.maxHr());
-        st.setObject(15, a.garminTrainingLoad());
-        st.setObject(16, a.precomputedLoad());
-        st.setObject(17, a.rmssdMs());
-        st.setString(18, a.sourceFileHash());
-    }
-
-    @PreDestroy
-    void close() throws SQLException {
+    @Override
+    public void close() throws SQLException {
         connection.close();
     }
 }

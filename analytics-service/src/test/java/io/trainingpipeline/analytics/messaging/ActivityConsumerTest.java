@@ -69,7 +69,8 @@ class ActivityConsumerTest {
         var marker = activity("dup-a1", "k3", Instant.parse("2026-11-22T06:00:00Z"));
         probe.publish(Topics.INGEST_ACTIVITY, List.of(marker));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> store.activities("dup-a1").size() == 3);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> store.queries().activities("dup-a1").size() == 3);
         assertThat(
                         given().get("/athletes/dup-a1/activities")
                                 .then()

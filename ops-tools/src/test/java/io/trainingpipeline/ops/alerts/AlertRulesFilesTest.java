@@ -47,10 +47,23 @@ class AlertRulesFilesTest {
                         "ConsumerLagGrowing",
                         "AdaptationsMostlyForwarded");
         String runbook = Files.readString(repo.resolve("docs/runbook.md"));
+        String readme = Files.readString(repo.resolve("README.md"));
         for (AlertRule rule : rules) {
             assertThat(runbook).contains("\n## " + rule.name() + "\n");
+            assertThat(readme)
+                    .as("README, Deployment, Alerts")
+                    .contains("| `" + rule.name() + "` |");
             assertThat(rule.runbookAnchor()).isEqualTo(rule.name().toLowerCase());
         }
+    }
+
+    @Test
+    void alertmanagerReadsTheSlackWebhookFromAFileNotFromGit() throws IOException {
+        String config = Files.readString(repo.resolve("k8s/base/monitoring/alertmanager.yml"));
+        assertThat(config)
+                .contains("slack_api_url_file: /etc/alertmanager/secrets/alertmanager-slack/")
+                .doesNotContain("hooks.slack.com")
+                .doesNotContainPattern("(?m)^\\s*(slack_)?api_url:");
     }
 
     @Test

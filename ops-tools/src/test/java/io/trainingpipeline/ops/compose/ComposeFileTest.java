@@ -93,7 +93,19 @@ class ComposeFileTest {
         }
         assertThat(env("analytics-service").get("DATA_PATH").toString())
                 .startsWith("/data/analytics/");
-        assertThat(env("llm-service")).containsKey("OPENAI_API_KEY");
+        assertThat(env("llm-service")).containsKey("LLM_API_KEY");
+        // Nothing writes into the (read-only) image: every state directory is on a volume.
+        assertThat(env("ingest-service").get("INGEST_DATA_DIR").toString())
+                .startsWith("/data/state");
+        assertThat(env("planner-service").get("PLANNER_DATA_DIR").toString())
+                .startsWith("/data/state");
+        assertThat(env("planner-service").get("PLANNER_PLANS_DIR").toString())
+                .startsWith("/data/state");
+        for (String service : List.of("ingest-service", "planner-service")) {
+            assertThat(env(service).get("GARMIN_TOKEN_FILE").toString()).startsWith("/data/state/");
+            assertThat((List<String>) services.get(service).get("volumes"))
+                    .contains("pipeline-state:/data/state");
+        }
         assertThat(env("planner-service")).containsKey("SLACK_WEBHOOK_URL");
     }
 
