@@ -74,6 +74,28 @@ public class PlanResource {
         return Response.ok(PlanJson.toTree(plan.get()), MediaType.APPLICATION_JSON).build();
     }
 
+    /** The goals in force and the last rejection of the goals file, if any. */
+    @GET
+    @Path("/goals")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response goals(@PathParam("id") String athlete) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        goals.goals(athlete)
+                .ifPresent(
+                        g -> {
+                            out.put("raceDate", g.raceDate().toString());
+                            out.put("raceDistanceMeters", g.raceDistanceMeters());
+                            out.put("availableWeekdays", g.availableWeekdays());
+                            out.put("maxWeeklyHours", g.maxWeeklyHours());
+                        });
+        goals.lastError(athlete).ifPresent(e -> out.put("lastError", e));
+        return out.isEmpty()
+                ? Response.status(404)
+                        .entity(Map.of("message", "no goals file for " + athlete))
+                        .build()
+                : Response.ok(out).build();
+    }
+
     /** Every version with the decision that made it, and pushes and approvals. */
     @GET
     @Path("/history")
