@@ -24,7 +24,7 @@ kubectl kustomize "$work/k8s/overlays/$overlay" > "$work/rendered.yaml"
 namespace=$(awk '/^kind: Namespace/{ns=1} ns && /^  name:/{print $2; exit}' "$work/rendered.yaml")
 kubectl apply -f "$work/rendered.yaml"
 
-for workload in deployment/ingest-service statefulset/analytics-service deployment/llm-service deployment/planner-service; do
+for workload in deployment/ingest-service statefulset/analytics-service statefulset/llm-service deployment/planner-service; do
   kubectl -n "$namespace" rollout status "$workload" --timeout=10m
 done
 

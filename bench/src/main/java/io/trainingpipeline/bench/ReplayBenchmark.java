@@ -114,6 +114,7 @@ public final class ReplayBenchmark {
     }
 
     private static long drain(String bootstrap, int expected, BatchSink sink) throws Exception {
+        long polls = 0;
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
@@ -139,9 +140,13 @@ public final class ReplayBenchmark {
                     sink.accept(records);
                 }
                 count += records.count();
+                polls++;
                 consumer.commitSync(); // commit per poll, as the service does
             }
         }
+        System.out.printf(
+                "            (%,d non-empty polls, %,.0f records per poll)%n",
+                polls, (double) count / Math.max(1, polls));
         return count;
     }
 

@@ -7,6 +7,6 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     @Test
     void corePackagesArePlainJava() {
-        ArchitectureRules.check("io.trainingpipeline.ingest", List.of("fit"));
+        ArchitectureRules.check("io.trainingpipeline.ingest", List.of("fit", "sync", "garmindb"));
     }
 }

@@ -24,9 +24,6 @@ import org.duckdb.DuckDBConnection;
 final class BatchWriter {
     private BatchWriter() {}
 
-    private static final String FRESH =
-            " NOT EXISTS (SELECT 1 FROM processed_events p WHERE p.event_id = s.event_id)";
-
     private static final String ACTIVITY_COLUMNS =
             "athlete_id, start_utc, event_id, source, activity_key, sport, sub_sport, name,"
                     + " start_local, duration_seconds, moving_seconds, distance_meters, avg_hr,"
@@ -73,7 +70,7 @@ final class BatchWriter {
                         .endRow();
             }
         }
-        int fresh = count(c, "SELECT count(DISTINCT event_id) FROM stg_activities s WHERE" + FRESH);
+        int fresh = dropProcessed(c, "stg_activities");
         if (fresh == 0) {
             return 0;
         }
@@ -84,9 +81,7 @@ final class BatchWriter {
                         + ACTIVITY_COLUMNS
                         + ") SELECT DISTINCT ON (athlete_id, start_utc) "
                         + ACTIVITY_COLUMNS
-                        + " FROM stg_activities s WHERE"
-                        + FRESH
-                        + " ORDER BY athlete_id, start_utc, seq DESC");
+                        + " FROM stg_activities ORDER BY athlete_id, start_utc, seq DESC");
         // daily aggregate = loads folded in by retention + the raw rows of the day, summed in
         // start order so the result never depends on arrival order
         exec(
@@ -108,8 +103,8 @@ final class BatchWriter {
                              sum(a.garmin_training_load ORDER BY a.start_utc) AS garmin,
                              count(*) AS n
                       FROM activities a
-                      WHERE (a.athlete_id, a.local_date) IN
-                            (SELECT DISTINCT athlete_id, local_date FROM stg_activities)
+                      JOIN (SELECT DISTINCT athlete_id, local_date FROM stg_activities) t
+                        ON a.athlete_id = t.athlete_id AND a.local_date = t.local_date
                       GROUP BY a.athlete_id, a.local_date) g
                 LEFT JOIN daily_load d ON d.athlete_id = g.athlete_id AND d.day = g.day
                 """);
@@ -152,7 +147,7 @@ final class BatchWriter {
                 app.endRow();
             }
         }
-        int fresh = count(c, "SELECT count(DISTINCT event_id) FROM stg_wellness s WHERE" + FRESH);
+        int fresh = dropProcessed(c, "stg_wellness");
         if (fresh == 0) {
             return 0;
         }
@@ -161,23 +156,20 @@ final class BatchWriter {
                 c,
                 "INSERT OR REPLACE INTO hrv_nights SELECT DISTINCT ON (athlete_id, day) athlete_id,"
                         + " day, rmssd, weekly_avg, five_min_high, status, event_id FROM"
-                        + " stg_wellness s WHERE event_type = 'hrv.measured' AND"
-                        + FRESH
+                        + " stg_wellness WHERE event_type = 'hrv.measured'"
                         + latest);
         exec(
                 c,
                 "INSERT OR REPLACE INTO sleep_nights SELECT DISTINCT ON (athlete_id, day)"
                         + " athlete_id, day, sleep_seconds, deep_seconds, light_seconds,"
                         + " rem_seconds, awake_seconds, score, event_id FROM stg_wellness s"
-                        + " WHERE event_type = 'sleep.measured' AND"
-                        + FRESH
+                        + " WHERE event_type = 'sleep.measured'"
                         + latest);
         exec(
                 c,
                 "INSERT OR REPLACE INTO resting_hr SELECT DISTINCT ON (athlete_id, day)"
                         + " athlete_id, day, resting_hr, event_id FROM stg_wellness s"
-                        + " WHERE event_type = 'resting-hr.measured' AND"
-                        + FRESH
+                        + " WHERE event_type = 'resting-hr.measured'"
                         + latest);
         markProcessed(c, "stg_wellness");
         return fresh;
@@ -188,9 +180,23 @@ final class BatchWriter {
                 c,
                 "INSERT INTO processed_events (event_id, event_type) SELECT DISTINCT ON (event_id)"
                         + " event_id, event_type FROM "
+                        + staging);
+    }
+
+    /**
+     * Removes staged rows whose event was processed before (one anti-join instead of one per
+     * statement).
+     *
+     * @return the number of new events left
+     */
+    private static int dropProcessed(Connection c, String staging) throws SQLException {
+        exec(
+                c,
+                "DELETE FROM "
                         + staging
-                        + " s WHERE"
-                        + FRESH);
+                        + " s WHERE EXISTS (SELECT 1 FROM processed_events p WHERE p.event_id ="
+                        + " s.event_id)");
+        return count(c, "SELECT count(DISTINCT event_id) FROM " + staging);
     }
 
     private static void nulls(DuckDBAppender app, int n) throws SQLException {

@@ -32,12 +32,29 @@ public final class FitActivityReader {
     private static final long MAX_RECORD_GAP_SECONDS = 10;
 
     private final int defaultMaxHr;
+    private final boolean fromProfile;
 
     /**
      * @param defaultMaxHr maximum heart rate used for zones when the file shows none higher
      */
     public FitActivityReader(int defaultMaxHr) {
-        this.defaultMaxHr = defaultMaxHr;
+        this(defaultMaxHr, false);
+    }
+
+    private FitActivityReader(int maxHr, boolean fromProfile) {
+        this.defaultMaxHr = maxHr;
+        this.fromProfile = fromProfile;
+    }
+
+    /**
+     * A reader whose zones use the athlete profile's {@code hr_max} exactly (training-science
+     * section 2: profile values first), or, without one, {@code fallbackMaxHr} raised to the
+     * highest heart rate in the file.
+     */
+    public static FitActivityReader forAthlete(Integer profileMaxHr, int fallbackMaxHr) {
+        return profileMaxHr != null
+                ? new FitActivityReader(profileMaxHr, true)
+                : new FitActivityReader(fallbackMaxHr, false);
     }
 
     /** Decodes {@code bytes}; {@code fileName} only names the file in errors and keys. */
@@ -111,7 +128,8 @@ public final class FitActivityReader {
             Map<Integer, Double> histogram =
                     histogram(c.records, start, start + (long) Math.ceil(elapsed));
             Integer maxHr = s.getMaxHeartRate() == null ? null : s.getMaxHeartRate().intValue();
-            int zoneMax = Math.max(defaultMaxHr, maxHr == null ? 0 : maxHr);
+            int zoneMax =
+                    fromProfile ? defaultMaxHr : Math.max(defaultMaxHr, maxHr == null ? 0 : maxHr);
             out.add(
                     new FitSession(
                             i,

@@ -1,11 +1,13 @@
 package io.trainingpipeline.ingest.messaging;
 
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.trainingpipeline.schemas.EventEnvelope;
 import io.trainingpipeline.schemas.EventJson;
 import io.trainingpipeline.schemas.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -26,8 +28,12 @@ public class EventPublisher {
         this.wellness = wellness;
     }
 
-    /** Publishes each envelope to the topic its type belongs to. */
+    /**
+     * Publishes each envelope to the topic its type belongs to, all sends in flight together (the
+     * producer keeps their order per partition), and returns once the broker acknowledged all.
+     */
     public void publish(List<? extends EventEnvelope<?>> events) {
+        List<Uni<Void>> sends = new ArrayList<>(events.size());
         for (EventEnvelope<?> event : events) {
             MutinyEmitter<byte[]> emitter =
                     Topics.INGEST_ACTIVITY.equals(event.type().topic()) ? activities : wellness;
@@ -37,7 +43,12 @@ public class EventPublisher {
                                     OutgoingKafkaRecordMetadata.<String>builder()
                                             .withKey(event.athleteId())
                                             .build());
-            emitter.sendMessageAndAwait(message);
+            // subscribing sends now; the acknowledgement is awaited below for the whole batch
+            sends.add(emitter.sendMessage(message).memoize().indefinitely());
+            sends.get(sends.size() - 1).subscribe().with(ok -> {}, failure -> {});
+        }
+        if (!sends.isEmpty()) {
+            Uni.join().all(sends).andCollectFailures().await().indefinitely();
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.trainingpipeline.ingest.rest;
 
+import io.trainingpipeline.ingest.config.FitBeans;
 import io.trainingpipeline.ingest.fit.FitActivityEvents;
-import io.trainingpipeline.ingest.fit.FitActivityReader;
 import io.trainingpipeline.ingest.fit.FitContent;
 import io.trainingpipeline.ingest.fit.FitFileException;
 import io.trainingpipeline.ingest.messaging.EventPublisher;
@@ -28,11 +28,11 @@ import org.jboss.logging.Logger;
 public class FitUploadResource {
     private static final Logger LOG = Logger.getLogger(FitUploadResource.class);
 
-    private final FitActivityReader reader;
+    private final FitBeans readers;
     private final EventPublisher publisher;
 
-    public FitUploadResource(FitActivityReader reader, EventPublisher publisher) {
-        this.reader = reader;
+    public FitUploadResource(FitBeans readers, EventPublisher publisher) {
+        this.readers = readers;
         this.publisher = publisher;
     }
 
@@ -44,7 +44,8 @@ public class FitUploadResource {
         String fileName = name == null || name.isBlank() ? "upload.fit" : name;
         FitContent content;
         try {
-            content = reader.read(fileName, body == null ? new byte[0] : body);
+            content =
+                    readers.readerFor(athleteId).read(fileName, body == null ? new byte[0] : body);
         } catch (FitFileException e) {
             LOG.warnf("FIT upload rejected for athlete %s: %s", athleteId, e.getMessage());
             return Response.status(422)

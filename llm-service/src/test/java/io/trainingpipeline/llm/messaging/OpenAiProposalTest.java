@@ -1,5 +1,6 @@
 package io.trainingpipeline.llm.messaging;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -202,5 +203,10 @@ class OpenAiProposalTest {
         ProposalFailed f = failure(fourth, Reason.OVER_BUDGET);
         assertThat(f.detail()).contains("budget of 3");
         assertThat(fake.count(athlete)).isEqualTo(3);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics)
+                .contains("llm_budget_remaining{athlete=\"" + athlete + "\"} 0.0")
+                .contains("llm_proposals_total{outcome=\"over_budget\"}")
+                .contains("llm_tokens_total{kind=\"input\"}");
     }
 }

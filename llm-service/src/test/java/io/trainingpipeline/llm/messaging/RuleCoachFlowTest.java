@@ -7,14 +7,18 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.trainingpipeline.llm.Answers;
 import io.trainingpipeline.llm.TestPlans;
 import io.trainingpipeline.llm.coach.RuleCoach;
+import io.trainingpipeline.llm.store.AnsweredStore;
 import io.trainingpipeline.schemas.EventEnvelope;
+import io.trainingpipeline.schemas.EventJson;
 import io.trainingpipeline.schemas.EventPayload;
 import io.trainingpipeline.schemas.EventSources;
 import io.trainingpipeline.schemas.Topics;
 import io.trainingpipeline.schemas.events.FlagsRaised;
 import io.trainingpipeline.schemas.events.PlanPatchProposed;
 import io.trainingpipeline.schemas.events.ProposalFailed;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,6 +54,47 @@ class RuleCoachFlowTest {
                         "[{\"op\":\"replace\",\"path\":\"/sessions/1/intensity\",\"value\":\"easy\"},"
                                 + "{\"op\":\"replace\",\"path\":\"/sessions/3/intensity\",\"value\":\"easy\"}]");
         assertThat(p.rationale()).hasSize(2).allMatch(r -> r.metric().equals("hrvZ7"));
+    }
+
+    @Inject AnsweredStore store;
+
+    @Test
+    void anAnswerRecordedButNotPublishedIsPublishedFromTheOutboxNotRecomputed() throws Exception {
+        EventEnvelope<FlagsRaised> flags =
+                TestPlans.flags(
+                        TestPlans.athlete("rc-outbox"), TestPlans.WEEK, TestPlans.hrvSuppressed());
+        // as if the service crashed after recording its answer and before publishing it; no plan
+        // is registered, so recomputing would give PROVIDER_ERROR instead of this proposal
+        PlanPatchProposed recorded =
+                new PlanPatchProposed(
+                        flags.eventId(),
+                        TestPlans.WEEK,
+                        7,
+                        EventJson.mapper().createArrayNode(),
+                        List.of(),
+                        RuleCoach.MODEL,
+                        3,
+                        0,
+                        0);
+        EventEnvelope<PlanPatchProposed> answer =
+                EventEnvelope.wrap(
+                        ProposalService.answerId(flags.eventId()),
+                        Instant.now(),
+                        flags.athleteId(),
+                        EventSources.RULE_COACH,
+                        flags.eventId(),
+                        recorded);
+        store.record(
+                flags.eventId(),
+                answer.eventId(),
+                answer.eventType(),
+                flags.athleteId(),
+                EventJson.toBytes(answer));
+
+        PlanPatchProposed published = Answers.answerTo(flags, PlanPatchProposed.class).payload();
+
+        assertThat(published.latencyMillis()).isEqualTo(3);
+        assertThat(store.find(flags.eventId()).orElseThrow().published()).isTrue();
     }
 
     @Test
@@ -106,5 +151,7 @@ class RuleCoachFlowTest {
                 .contains("events_malformed_total{topic=\"analytics.flag.v1\"}")
                 .contains("llm_proposals_total{outcome=\"proposed\"}")
                 .contains("llm_latency_seconds_bucket");
+        String ready = given().get("/q/health/ready").then().extract().asString();
+        assertThat(ready).contains("\"llm-store\"").contains("llm-answered.duckdb");
     }
 }
