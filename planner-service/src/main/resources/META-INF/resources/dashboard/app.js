@@ -91,19 +91,17 @@ function renderFlags(flags) {
   }
 }
 
-// History entries are tolerated in a few shapes: {version, weekStart, decision:{decision,reasons}, plan}.
+// Planner history entries: {weekStart, version, at, cause, decision, reasons[], basePlanVersion}.
 function normaliseHistory(raw) {
-  const list = Array.isArray(raw) ? raw : raw.versions || raw.history || raw.entries || [];
-  return list.map((h) => {
-    const d = h.decision && typeof h.decision === "object" ? h.decision : h;
-    return {
-      week: h.weekStart || (h.plan && h.plan.weekStart) || d.weekStart || "",
-      version: h.version ?? (h.plan && h.plan.version) ?? d.resultingPlanVersion,
-      outcome: typeof h.decision === "string" ? h.decision : d.decision || h.outcome || h.kind || "GENERATED",
-      reasons: d.reasons || h.reasons || [],
-      plan: h.plan || h.document || null,
-    };
-  });
+  const list = Array.isArray(raw) ? raw : raw.entries || [];
+  return list.map((h) => ({
+    week: h.weekStart || "",
+    version: h.version,
+    base: h.basePlanVersion,
+    cause: h.cause || "",
+    outcome: h.decision || h.cause || "",
+    reasons: h.reasons || [],
+  }));
 }
 
 function sessionDiff(original, current) {
@@ -147,14 +145,16 @@ async function renderPlans(history) {
   host.replaceChildren();
   const thisWeek = iso(mondayOf(new Date()));
   const nextWeek = iso(new Date(mondayOf(new Date()).getTime() + 7 * DAY));
+  const base = `/athletes/${encodeURIComponent(athlete)}/plan`;
   for (const [title, week] of [["This week", thisWeek], ["Next week", nextWeek]]) {
-    let plan = null;
-    try { plan = await getJson(`/athletes/${encodeURIComponent(athlete)}/plan?week=${week}`); } catch (e) { /* none */ }
-    const forWeek = history.filter((h) => h.week === week && h.plan);
-    const original = forWeek.length ? forWeek[0].plan : null;
-    const decided = history.filter((h) => h.week === week && h.reasons.length).pop();
-    host.append(renderWeek(title, plan, original && plan && original.version !== plan.version ? original : null,
-      decided ? decided.reasons : []));
+    let plan = null, original = null;
+    try { plan = await getJson(`${base}?week=${week}`); } catch (e) { /* no plan yet */ }
+    // The newest adaptation of the week names the version it started from: diff against that one.
+    const adapted = history.filter((h) => h.week === week && h.cause === "adaptation").pop();
+    if (plan && adapted && adapted.base && adapted.base !== plan.version) {
+      try { original = await getJson(`${base}?week=${week}&version=${adapted.base}`); } catch (e) { /* gone */ }
+    }
+    host.append(renderWeek(title, plan, original, adapted ? adapted.reasons : []));
   }
 }
 
@@ -164,7 +164,7 @@ function renderHistory(history) {
   if (!history.length) body.append(el("tr", {}, el("td", { colspan: "4", class: "unavailable" }, "no decisions yet")));
   for (const h of history.slice(-20).reverse()) {
     body.append(el("tr", { "data-outcome": h.outcome }, el("td", {}, h.week), el("td", {}, h.version ?? ""),
-      el("td", {}, h.outcome),
+      el("td", {}, h.decision || h.outcome),
       el("td", {}, h.reasons.map((r) => `${r.rule}: ${r.message}${r.flag ? " [" + r.flag + "]" : ""}`).join("; "))));
   }
 }

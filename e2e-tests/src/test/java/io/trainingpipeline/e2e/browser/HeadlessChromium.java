@@ -9,9 +9,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Debian's Chromium and ChromeDriver driven by Selenium, headless, with every background network
- * feature off (this machine reaches only loopback). Paths come from {@code CHROMIUM_BIN} and
- * {@code CHROMEDRIVER_BIN} (defaults /usr/bin/chromium, /usr/bin/chromedriver) so Selenium Manager
- * never tries to download a browser.
+ * feature off (this machine reaches only loopback). Paths come from {@code CHROMIUM_BIN} and {@code
+ * CHROMEDRIVER_BIN} (defaults /usr/bin/chromium, /usr/bin/chromedriver) so Selenium Manager never
+ * tries to download a browser.
  */
 public final class HeadlessChromium {
     private HeadlessChromium() {}
