@@ -94,6 +94,12 @@ class ComposeFileTest {
         assertThat(env("analytics-service").get("DATA_PATH").toString())
                 .startsWith("/data/analytics/");
         assertThat(env("llm-service")).containsKey("LLM_API_KEY");
+        // Peers are reached by their compose service names, not the 127.0.0.1 defaults.
+        assertThat(env("llm-service"))
+                .containsEntry("LLM_ANALYTICS_URL", "http://analytics-service:8082")
+                .containsEntry("LLM_PLANNER_URL", "http://planner-service:8084");
+        assertThat(env("planner-service"))
+                .containsEntry("PLANNER_ANALYTICS_URL", "http://analytics-service:8082");
         // Nothing writes into the (read-only) image: every state directory is on a volume.
         assertThat(env("ingest-service").get("INGEST_DATA_DIR").toString())
                 .startsWith("/data/state");
