@@ -39,7 +39,8 @@ function chart(id, series, data) {
     host.append(el("p", { class: "unavailable" }, "no data yet"));
     return;
   }
-  const width = Math.max(260, host.clientWidth || 600);
+  // Fit the card on a phone: never wider than the viewport minus the page and card padding.
+  const width = Math.max(240, Math.min(host.clientWidth || 600, window.innerWidth - 56));
   new uPlot({ width, height: 220, series: [{}, ...series], scales: { x: { time: true } } }, data, host);
 }
 
