@@ -49,6 +49,9 @@ final class Pipeline implements AutoCloseable {
     private final Map<String, String> env = new HashMap<>();
     private final List<String> secrets = new ArrayList<>();
 
+    /** Processes replaced by a restart: their logs still count for the secret checks. */
+    private final List<ServiceProcess> retired = new ArrayList<>();
+
     private Pipeline(Path dir, KafkaProcess kafka, MiniGarmin garmin, FakeOpenAi openAi) {
         this.dir = dir;
         this.kafka = kafka;
@@ -213,7 +216,9 @@ final class Pipeline implements AutoCloseable {
     /** Everything every service printed, for secret checks. */
     String allLogs() {
         StringBuilder out = new StringBuilder();
-        for (ServiceProcess s : services.values()) {
+        List<ServiceProcess> all = new ArrayList<>(retired);
+        all.addAll(services.values());
+        for (ServiceProcess s : all) {
             try {
                 out.append(Files.readString(s.log()));
             } catch (IOException e) {

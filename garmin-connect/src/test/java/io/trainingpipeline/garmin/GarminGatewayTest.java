@@ -240,6 +240,22 @@ class GarminGatewayTest {
     }
 
     @Test
+    @Order(9)
+    void anActivityFitIsDownloadedAndUnzippedAndReadinessRead() throws Exception {
+        String athlete = athleteWithTokens(Duration.ofHours(1));
+        byte[] fit = {14, 32, 1, 2, 3, 4, 5, 6, 7, 8, '.', 'F', 'I', 'T'};
+        garmin.fitBytes(() -> fit);
+        long id = garmin.data().activityIds(today.minusDays(30), today).get(0);
+
+        assertThat(gateway.activityFit(athlete, id)).isEqualTo(fit);
+        assertThat(gateway.trainingReadiness(athlete, today).get(0).path("score").asInt())
+                .isBetween(1, 100);
+        assertThatThrownBy(() -> gateway.activityFit(athlete, 42L))
+                .isInstanceOf(GarminRequestException.class)
+                .hasMessageContaining("404");
+    }
+
+    @Test
     @Order(99)
     void noSecretAppearsInTheLog() throws Exception {
         Path log = Path.of("target", "garmin-connect-test.log");

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ReplayAndRetentionTest {
     @Inject AnalyticsStore store;
+    @Inject io.micrometer.core.instrument.MeterRegistry registry;
 
     private static List<EventEnvelope<?>> history(String athlete, LocalDate start, int days) {
         List<EventEnvelope<?>> events = new ArrayList<>();
@@ -112,6 +113,14 @@ class ReplayAndRetentionTest {
                         .size();
 
         given().post("/admin/retention?today=2025-12-31").then().statusCode(200);
+        assertThat(registry.find("flow_success_total").tag("flow", "retention").counter().count())
+                .isGreaterThanOrEqualTo(1);
+        assertThat(
+                        registry.find("flow_last_success_timestamp")
+                                .tag("flow", "retention")
+                                .gauge()
+                                .value())
+                .isPositive();
 
         int rowsAfter =
                 given().get("/athletes/retention1/activities")

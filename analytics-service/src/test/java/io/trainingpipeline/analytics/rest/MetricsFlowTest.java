@@ -65,6 +65,7 @@ class MetricsFlowTest {
                                 store.queries().dailyLoads("flow1").size() == DAYS
                                         && store.queries().sleepHours("flow1").size() == 2);
         assertThat(malformed()).isEqualTo(malformedBefore + 1);
+        assertThat(registry.find("db_lock_seconds").timer().count()).isPositive();
         assertThat(registry.find("hrv_last_timestamp").tag("athlete", "flow1").gauge().value())
                 .isEqualTo(last.atStartOfDay(java.time.ZoneId.of("Europe/Berlin")).toEpochSecond());
 

@@ -118,7 +118,19 @@ public class GoalsRegistry {
     private Path file(String athlete) {
         AthletesConfig.Athlete a = athletes.byId().get(athlete);
         if (a != null && a.goalsFile().isPresent()) {
-            return Path.of(a.goalsFile().get());
+            Path p = Path.of(a.goalsFile().get());
+            // relative paths are relative to the working directory, or to the repository root
+            // (the config directory's parent) when the service runs from a module folder
+            if (!p.isAbsolute() && !Files.exists(p)) {
+                Path root =
+                        ConfigDirectory.locate()
+                                .map(d -> d.toAbsolutePath().getParent())
+                                .orElse(null);
+                if (root != null && Files.exists(root.resolve(p))) {
+                    return root.resolve(p);
+                }
+            }
+            return p;
         }
         Path dir = goalsDir();
         return dir == null ? null : dir.resolve(athlete + ".yaml");

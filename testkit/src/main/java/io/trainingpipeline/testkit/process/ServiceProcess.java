@@ -38,15 +38,20 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(
             Path repo, String module, Map<String, String> env, Duration startTimeout) {
+        return start(repo, module, env, startTimeout, freePort());
+    }
+
+    /** Starts {@code module} on a given port (a restart keeps its address for its peers). */
+    public static ServiceProcess start(
+            Path repo, String module, Map<String, String> env, Duration startTimeout, int port) {
         Path jar = repo.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " missing: package the service first");
         }
-        int port = freePort();
         try {
             Path logDir = repo.resolve("e2e-tests/target/service-logs");
             Files.createDirectories(logDir);
-            Path log = logDir.resolve(module + "-" + port + ".log");
+            Path log = logDir.resolve(module + "-" + port + "-" + System.nanoTime() + ".log");
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.add("-Xmx256m");
@@ -64,6 +69,11 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + module, e);
         }
+    }
+
+    /** The HTTP port. */
+    public int port() {
+        return port;
     }
 
     /** Base URL, e.g. {@code http://127.0.0.1:41234}. */
