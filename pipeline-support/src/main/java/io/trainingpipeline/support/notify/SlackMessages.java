@@ -31,9 +31,7 @@ public final class SlackMessages {
     public static String garminSignInNeeded(String athleteId) {
         return "Garmin sign-in needed for "
                 + athleteId
-                + ": syncing and pushing plans are paused until you sign in again"
-                + " (./pipeline login "
-                + athleteId
-                + "). Your current plan stays as it is.";
+                + ": syncing and pushing plans are paused until you sign in to Garmin again."
+                + " Your current plan stays as it is.";
     }
 }
