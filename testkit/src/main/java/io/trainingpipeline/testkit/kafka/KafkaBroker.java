@@ -31,7 +31,8 @@ public final class KafkaBroker implements AutoCloseable {
         if (shared == null) {
             shared = start(3);
             KafkaBroker broker = shared;
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafka-broker-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(broker::closeWithin10s, "kafka-broker-stop"));
         }
         return shared;
     }
@@ -84,6 +85,21 @@ public final class KafkaBroker implements AutoCloseable {
         Properties props = new Properties();
         props.putAll(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
         return Admin.create(props);
+    }
+
+    /**
+     * Closes on a daemon thread and gives up after 10 s: at JVM exit a slow controller shutdown on
+     * a loaded machine must not keep the test JVM alive past surefire's exit deadline.
+     */
+    void closeWithin10s() {
+        Thread closer = new Thread(this::close, "kafka-broker-close");
+        closer.setDaemon(true);
+        closer.start();
+        try {
+            closer.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
