@@ -261,51 +261,6 @@ class GuardrailsTest {
                 .anyMatch(x -> x.message().contains("number of sessions"));
     }
 
-    @Nested
-    class Rule7Calendar {
-        String moveTo(int session, String date) {
-            return "{\"op\":\"replace\",\"path\":\"/sessions/"
-                    + session
-                    + "/date\",\"value\":\""
-                    + date
-                    + "\"}";
-        }
-
-        @Test
-        void blockedDateAndUnavailableWeekdayAreRejected() {
-            GuardrailResult blocked = run(moveTo(2, BLOCKED.toString()));
-            assertThat(blocked.decision()).isEqualTo(Decision.FORWARDED_UNTOUCHED);
-            assertThat(rules(blocked)).containsExactly(Rules.CALENDAR);
-            GuardrailResult wednesday = run(moveTo(2, "2026-12-02"));
-            assertThat(rules(wednesday)).containsExactly(Rules.CALENDAR);
-            assertThat(run(moveTo(2, "2026-12-05")).decision()).isEqualTo(Decision.APPLIED);
-        }
-
-        @Test
-        void thePastIsNotRewritten() {
-            GuardrailContext tuesday =
-                    new GuardrailContext(
-                            MON.plusDays(1),
-                            d -> true,
-                            OptionalDouble.empty(),
-                            List.of(),
-                            OptionalDouble.empty(),
-                            OptionalDouble.empty());
-            GuardrailResult r = run(week(), tuesday, minutes(0, 50));
-            assertThat(r.decision()).isEqualTo(Decision.FORWARDED_UNTOUCHED);
-            assertThat(rules(r)).contains(Rules.PAST);
-            assertThat(run(week(), tuesday, minutes(2, 50)).decision()).isEqualTo(Decision.APPLIED);
-        }
-
-        @Test
-        void onlySessionsMayChange() {
-            GuardrailResult r =
-                    run("{\"op\":\"replace\",\"path\":\"/athleteId\",\"value\":\"other\"}");
-            assertThat(r.decision()).isEqualTo(Decision.FORWARDED_UNTOUCHED);
-            assertThat(rules(r)).containsExactly(Rules.PATCH_INVALID);
-        }
-    }
-
     @Test
     void invalidPatchesForwardTheOriginal() {
         for (String bad :
