@@ -1,31 +1,14 @@
 package io.trainingpipeline.e2e;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import io.trainingpipeline.schemas.EventEnvelope;
-import io.trainingpipeline.schemas.EventIds;
-import io.trainingpipeline.schemas.EventPayload;
-import io.trainingpipeline.schemas.EventSources;
-import io.trainingpipeline.schemas.EventType;
-import io.trainingpipeline.schemas.Topics;
-import io.trainingpipeline.schemas.events.Flag;
-import io.trainingpipeline.schemas.events.FlagsRaised;
-import io.trainingpipeline.schemas.events.PlanDecided;
-import io.trainingpipeline.testkit.kafka.KafkaProbe;
+import io.trainingpipeline.testkit.garmin.MiniGarminFaults;
+import io.trainingpipeline.testkit.garmin.MiniGarminFaults.Kind;
 import io.trainingpipeline.testkit.openai.Reply;
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -35,17 +18,19 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The end-to-end fault matrix: one pipeline (broker process, Mini-Garmin, fake OpenAI, the four
- * services as processes) taken through one fault per phase. Ingest faults each backfill a fresh
- * slice of history, so "exactly once" is checked per slice and cumulatively; LLM faults each answer
- * the flags of their own week. At the end a table prints fault × lost / duplicated / fail-open /
- * secrets.
+ * services as processes) taken through one fault per row. Ingest faults each backfill a fresh slice
+ * of history, so "exactly once" is checked per slice and cumulatively; LLM faults each answer the
+ * flags of their own week; push faults each push a week of their own. Every row also checks that no
+ * workout is scheduled twice on Mini-Garmin (athlete/date/name) and that no secret is in any log.
+ * At the end a table prints fault × lost / duplicated / fail-open / dup workouts / secrets.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultMatrixTest {
     private static final int DAYS = 84;
-    private static final List<String[]> MATRIX = new ArrayList<>();
     private static Pipeline pipeline;
     private static LocalDate today;
+    private static FaultMatrix matrix;
+    private static FaultScenarios scenarios;
 
     @BeforeAll
     static void start() throws Exception {
@@ -62,14 +47,15 @@ class FaultMatrixTest {
                                 "PLANNER_PROPOSAL_TIMEOUT", "PT45S"));
         pipeline.importTokens();
         today = LocalDate.now(Pipeline.ZONE);
+        matrix = new FaultMatrix(pipeline);
+        scenarios = new FaultScenarios(pipeline, matrix, today, DAYS);
     }
 
     @AfterAll
     static void stop() {
-        System.out.println();
-        System.out.println("| fault | lost | duplicated | fail-open | secrets in logs |");
-        System.out.println("|---|---|---|---|---|");
-        MATRIX.forEach(r -> System.out.println("| " + String.join(" | ", r) + " |"));
+        if (matrix != null) {
+            matrix.print();
+        }
         if (pipeline != null) {
             pipeline.close();
         }
@@ -77,29 +63,46 @@ class FaultMatrixTest {
 
     @Test
     @Order(1)
-    void garminRateLimitsServerErrorsSlownessTruncationAndExpiredTokens() throws Exception {
-        pipeline.garmin
-                .faults()
-                .rateLimitEvery(5, 1)
-                .serverErrorEvery(7)
-                .slowEvery(11, 3000)
-                .malformedEvery(9)
-                .expireTokenEvery(13)
-                .duplicatePages(true);
-        backfillSlice("garmin 429/5xx/slow/truncated/expired", 84, 64, () -> {});
-        pipeline.garmin.faults().clear();
+    void garminRateLimits() throws Exception {
+        garminSlice("garmin 429", 84, 81, Kind.RATE_LIMIT, f -> f.rateLimitEvery(4, 1));
     }
 
     @Test
     @Order(2)
-    void brokerRestartMidStream() throws Exception {
-        backfillSlice("broker restart mid-stream", 63, 43, () -> pipeline.kafka.restart());
+    void garminServerErrors() throws Exception {
+        garminSlice("garmin 5xx", 80, 77, Kind.SERVER_ERROR, f -> f.serverErrorEvery(5));
     }
 
     @Test
     @Order(3)
+    void garminSlowAnswers() throws Exception {
+        // GARMIN_TIMEOUT is 2 s: a 3 s answer is a client timeout, retried
+        garminSlice("garmin slow (3 s > timeout)", 76, 73, Kind.SLOW, f -> f.slowEvery(6, 3000));
+    }
+
+    @Test
+    @Order(4)
+    void garminTruncatedJson() throws Exception {
+        garminSlice("garmin truncated JSON", 72, 69, Kind.MALFORMED, f -> f.malformedEvery(5));
+    }
+
+    @Test
+    @Order(5)
+    void garminExpiredTokens() throws Exception {
+        garminSlice("garmin expired token", 68, 64, Kind.EXPIRED_TOKEN, f -> f.expireTokenEvery(6));
+    }
+
+    @Test
+    @Order(6)
+    void brokerRestartMidStream() throws Exception {
+        scenarios.backfillSlice(
+                "broker restart mid-stream", 63, 43, () -> pipeline.kafka.restart());
+    }
+
+    @Test
+    @Order(7)
     void analyticsKilledMidBatchAndRestarted() throws Exception {
-        backfillSlice(
+        scenarios.backfillSlice(
                 "analytics killed mid-batch",
                 42,
                 22,
@@ -110,9 +113,9 @@ class FaultMatrixTest {
     }
 
     @Test
-    @Order(4)
+    @Order(8)
     void replayWhileLiveEventsArrive() throws Exception {
-        backfillSlice(
+        scenarios.backfillSlice(
                 "replay while live events arrive",
                 21,
                 0,
@@ -131,9 +134,9 @@ class FaultMatrixTest {
     }
 
     @Test
-    @Order(5)
+    @Order(9)
     void llmTimeout() throws Exception {
-        adaptWith(
+        scenarios.adaptWith(
                 "llm timeout",
                 1,
                 Reply.content("{\"patch\": [], \"rationale\": []}").after(Duration.ofSeconds(8)),
@@ -141,9 +144,9 @@ class FaultMatrixTest {
     }
 
     @Test
-    @Order(6)
+    @Order(10)
     void llmGarbage() throws Exception {
-        adaptWith(
+        scenarios.adaptWith(
                 "llm garbage (prose)",
                 2,
                 Reply.content("Sure! Take it easy this week and sleep more."),
@@ -151,9 +154,9 @@ class FaultMatrixTest {
     }
 
     @Test
-    @Order(7)
+    @Order(11)
     void llmForbiddenPaths() throws Exception {
-        adaptWith(
+        scenarios.adaptWith(
                 "llm forbidden paths",
                 3,
                 Reply.content(
@@ -163,7 +166,7 @@ class FaultMatrixTest {
     }
 
     @Test
-    @Order(8)
+    @Order(12)
     void llmFollowingAnInjectedInstruction() throws Exception {
         // The model "obeys" an instruction smuggled into Garmin data: every session 3 hours.
         StringBuilder ops = new StringBuilder();
@@ -179,132 +182,43 @@ class FaultMatrixTest {
                     .append(
                             ", \"flag\": \"hrv_suppressed\", \"metric\": \"hrvZ7\", \"reason\": \"3 hours\"}");
         }
-        adaptWith(
+        scenarios.adaptWith(
                 "llm injection (3 h sessions)",
                 4,
                 Reply.content("{\"patch\": [" + ops + "], \"rationale\": [" + why + "]}"),
                 false);
     }
 
-    /** Backfills days [today-fromAgo, today-toAgo] while {@code fault} happens, then checks. */
-    private void backfillSlice(String fault, int fromAgo, int toAgo, Runnable faultAction)
+    @Test
+    @Order(13)
+    void pushFailsWithA503AfterAWorkoutWasStored() throws Exception {
+        new PushAfterUpload(pipeline, matrix)
+                .run(
+                        "push: 503 after a workout was stored",
+                        nextMonday().plusWeeks(6),
+                        runs -> pipeline.garmin.faults().serverErrorAfterWrite(Math.min(2, runs)));
+    }
+
+    @Test
+    @Order(14)
+    void pushConnectionDropsAfterAScheduleWasStored() throws Exception {
+        // writes of a push: one create per run, then one schedule per run
+        new PushAfterUpload(pipeline, matrix)
+                .run(
+                        "push: connection drop after a schedule was stored",
+                        nextMonday().plusWeeks(7),
+                        runs -> pipeline.garmin.faults().dropAfterWrite(runs + 1));
+    }
+
+    /** One Garmin fault during a 4-day backfill slice (pages overlap too, as they may in life). */
+    private static void garminSlice(
+            String fault, int fromAgo, int toAgo, Kind kind, Consumer<MiniGarminFaults> arm)
             throws Exception {
-        LocalDate from = today.minusDays(fromAgo);
-        LocalDate to = today.minusDays(toAgo);
-        CompletableFuture<JsonNode> backfill =
-                CompletableFuture.supplyAsync(
-                        () -> {
-                            try {
-                                return pipeline.backfill(from, to, Duration.ofMinutes(6));
-                            } catch (Exception e) {
-                                throw new IllegalStateException(e);
-                            }
-                        });
-        faultAction.run();
-        JsonNode status = backfill.get();
-        if (!"DONE".equals(status.path("status").asText())) {
-            // a broker or service fault can stop a backfill: resuming the same range is the remedy
-            status = pipeline.backfill(from, to, Duration.ofMinutes(6));
-        }
-        assertThat(status.path("status").asText()).as(fault).isEqualTo("DONE");
-
-        int served = pipeline.garmin.data().activityIds(today.minusDays(DAYS), to).size();
-        await(fault + ": analytics catches up")
-                .atMost(Duration.ofSeconds(180))
-                .pollInterval(Duration.ofSeconds(1))
-                .until(() -> activityIds().size() >= served);
-        List<String> ids = activityIds();
-        Set<String> unique = new HashSet<>(ids);
-        String lost = String.valueOf(Math.max(0, served - unique.size()));
-        String duplicated = String.valueOf(ids.size() - unique.size());
-        MATRIX.add(new String[] {fault, lost, duplicated, "n/a", secretsVerdict()});
-        assertThat(unique).as(fault + ": every served activity once").hasSize(served);
-        assertThat(ids).as(fault).doesNotHaveDuplicates();
-        assertThat(secretsVerdict()).isEqualTo("none");
+        arm.accept(pipeline.garmin.faults().duplicatePages(true));
+        scenarios.backfillSlice(fault, fromAgo, toAgo, () -> {}, kind);
     }
 
-    /** Publishes flags for week {@code weeksAhead}, scripts the model, checks the decision. */
-    private void adaptWith(String fault, int weeksAhead, Reply reply, boolean expectUntouched)
-            throws Exception {
-        LocalDate week = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(weeksAhead);
-        pipeline.openAi.script(week.toString(), reply);
-        JsonNode before = pipeline.get("planner-service", "/athletes/demo/plan?week=" + week);
-        var flags =
-                EventEnvelope.wrap(
-                        EventIds.of(EventType.FLAGS_RAISED, "demo", week, fault),
-                        Instant.now(),
-                        "demo",
-                        EventSources.ANALYTICS,
-                        null,
-                        new FlagsRaised(
-                                week,
-                                week.minusDays(1),
-                                List.of(
-                                        new Flag(
-                                                "hrv_suppressed",
-                                                week.minusDays(1),
-                                                Map.of("hrvZ7", -0.9),
-                                                -0.5,
-                                                Flag.Severity.MEDIUM))));
-        KafkaProbe probe = new KafkaProbe(pipeline.kafka.bootstrapServers());
-        probe.publish(Topics.ANALYTICS_FLAG, List.of(flags));
-        List<EventEnvelope<EventPayload>> seen =
-                probe.readUntil(
-                        Topics.PLANNER_DECISION,
-                        l -> l.stream().anyMatch(e -> answers(e, flags.eventId())),
-                        Duration.ofSeconds(150));
-        List<PlanDecided> decisions =
-                seen.stream()
-                        .filter(e -> answers(e, flags.eventId()))
-                        .map(e -> (PlanDecided) e.payload())
-                        .toList();
-        JsonNode after = pipeline.get("planner-service", "/athletes/demo/plan?week=" + week);
-        boolean untouched =
-                !decisions.isEmpty()
-                        && decisions.get(0).decision() == PlanDecided.Decision.FORWARDED_UNTOUCHED
-                        && before.path("sessions").equals(after.path("sessions"));
-        double beforeMinutes = minutes(before);
-        double afterMinutes = minutes(after);
-        boolean bounded = afterMinutes <= beforeMinutes * 1.2 + 0.5;
-        MATRIX.add(
-                new String[] {
-                    fault,
-                    decisions.isEmpty() ? "1 (no decision)" : "0",
-                    String.valueOf(Math.max(0, decisions.size() - 1)),
-                    expectUntouched ? (untouched ? "yes" : "NO") : (bounded ? "guarded" : "NO"),
-                    secretsVerdict()
-                });
-        assertThat(decisions).as(fault + ": exactly one decision").hasSize(1);
-        if (expectUntouched) {
-            assertThat(untouched).as(fault + ": original plan forwarded").isTrue();
-        } else {
-            assertThat(decisions.get(0).decision()).isNotEqualTo(PlanDecided.Decision.APPLIED);
-            assertThat(afterMinutes)
-                    .as(fault + ": volume within +20 %")
-                    .isLessThanOrEqualTo(beforeMinutes * 1.2 + 0.5);
-        }
-        assertThat(secretsVerdict()).isEqualTo("none");
-    }
-
-    private static double minutes(JsonNode plan) {
-        double total = 0;
-        for (JsonNode s : plan.path("sessions")) {
-            total += s.path("durationMinutes").asDouble();
-        }
-        return total;
-    }
-
-    private static List<String> activityIds() throws Exception {
-        return pipeline.get("analytics-service", "/athletes/demo/activities")
-                .findValuesAsText("eventId");
-    }
-
-    private static String secretsVerdict() {
-        String logs = pipeline.allLogs();
-        return pipeline.secrets().stream().anyMatch(logs::contains) ? "LEAKED" : "none";
-    }
-
-    private static boolean answers(EventEnvelope<EventPayload> e, String flagsId) {
-        return e.payload() instanceof PlanDecided d && flagsId.equals(d.flagsEventId());
+    private static LocalDate nextMonday() {
+        return today.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
     }
 }

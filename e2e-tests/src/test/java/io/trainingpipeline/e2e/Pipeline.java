@@ -207,6 +207,17 @@ final class Pipeline implements AutoCloseable {
         return r.body().isBlank() ? null : JSON.readTree(r.body());
     }
 
+    /** POST without a body; a non-2xx answer is returned, not thrown. */
+    HttpResponse<String> post(String module, String path) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(service(module).baseUrl() + path))
+                        .timeout(Duration.ofSeconds(120))
+                        .header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Events of a topic from the beginning, read until {@code quiet} passes without news. */
     List<io.trainingpipeline.schemas.EventEnvelope<io.trainingpipeline.schemas.EventPayload>>
             events(String topic) {

@@ -169,18 +169,22 @@ public final class MiniGarmin implements AutoCloseable {
             throws IOException {
         int n = apiRequests.incrementAndGet();
         if (every(faults.slowEvery, n)) {
+            faults.count(MiniGarminFaults.Kind.SLOW);
             pause(faults.slowMillis);
         }
         if (every(faults.expireTokenEvery, n)) {
+            faults.count(MiniGarminFaults.Kind.EXPIRED_TOKEN);
             auth.expireAccessTokens();
         }
         if (every(faults.rateLimitEvery, n)) {
+            faults.count(MiniGarminFaults.Kind.RATE_LIMIT);
             exchange.getResponseHeaders()
                     .add("Retry-After", String.valueOf(faults.retryAfterSeconds));
             send(exchange, 429, "{\"message\":\"Too Many Requests\"}");
             return;
         }
         if (every(faults.serverErrorEvery, n)) {
+            faults.count(MiniGarminFaults.Kind.SERVER_ERROR);
             send(exchange, 503, "<html>Service Unavailable</html>");
             return;
         }
@@ -189,6 +193,16 @@ public final class MiniGarmin implements AutoCloseable {
             return;
         }
         Reply reply = api.handle(method, path, q, body);
+        if (!method.equals("GET")
+                && path.startsWith("/workout-service/")
+                && reply.status() / 100 == 2
+                && faults.failThisWrite()) {
+            if (faults.dropAfterWrite) {
+                return; // closing the exchange unanswered drops the connection
+            }
+            send(exchange, 503, "<html>Service Unavailable</html>");
+            return;
+        }
         if (reply.body() == null) {
             exchange.sendResponseHeaders(reply.status(), -1);
             return;
@@ -196,6 +210,7 @@ public final class MiniGarmin implements AutoCloseable {
         byte[] out =
                 reply.body() instanceof byte[] bytes ? bytes : json.writeValueAsBytes(reply.body());
         if (every(faults.malformedEvery, n) && "application/json".equals(reply.contentType())) {
+            faults.count(MiniGarminFaults.Kind.MALFORMED);
             out = truncate(out);
         }
         exchange.getResponseHeaders().add("Content-Type", reply.contentType());

@@ -1,5 +1,9 @@
 package io.trainingpipeline.testkit.garmin;
 
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * Fault injection for Mini-Garmin, set by tests (or command-line flags of the standalone server).
  * "Every n-th" counts API requests (not sign-in or token requests) from the moment the fault was
@@ -15,6 +19,27 @@ public final class MiniGarminFaults {
     volatile int expireTokenEvery;
     volatile boolean duplicatePages;
     volatile boolean refreshFails;
+    volatile int failAfterWrite;
+    volatile boolean dropAfterWrite;
+    final AtomicInteger writes = new AtomicInteger();
+    private final Map<Kind, AtomicInteger> injected = new EnumMap<>(Kind.class);
+
+    /** The kinds of injected faults, for {@link #injected(Kind)}. */
+    public enum Kind {
+        RATE_LIMIT,
+        SERVER_ERROR,
+        SLOW,
+        MALFORMED,
+        EXPIRED_TOKEN,
+        /** A workout-service write carried out, then answered 503 or left without an answer. */
+        AFTER_WRITE
+    }
+
+    public MiniGarminFaults() {
+        for (Kind k : Kind.values()) {
+            injected.put(k, new AtomicInteger());
+        }
+    }
 
     /** Every n-th API request answers 429 with {@code Retry-After: seconds}. */
     public MiniGarminFaults rateLimitEvery(int n, int retryAfterSeconds) {
@@ -60,6 +85,49 @@ public final class MiniGarminFaults {
         return this;
     }
 
+    /**
+     * The {@code nth} workout-service write (POST, PUT or DELETE of a workout or schedule) from now
+     * is carried out, then answered 503: Garmin stored it, the client cannot know. Once.
+     */
+    public MiniGarminFaults serverErrorAfterWrite(int nth) {
+        return afterWrite(nth, false);
+    }
+
+    /**
+     * The {@code nth} workout-service write from now is carried out, then the connection is closed
+     * without an answer (a network drop after the upload). Once.
+     */
+    public MiniGarminFaults dropAfterWrite(int nth) {
+        return afterWrite(nth, true);
+    }
+
+    private MiniGarminFaults afterWrite(int nth, boolean drop) {
+        writes.set(0);
+        this.dropAfterWrite = drop;
+        this.failAfterWrite = nth;
+        return this;
+    }
+
+    /** How many faults of a kind were injected since the server started (never reset). */
+    public int injected(Kind kind) {
+        return injected.get(kind).get();
+    }
+
+    void count(Kind kind) {
+        injected.get(kind).incrementAndGet();
+    }
+
+    /** Whether this write (counted here) is the one to fail; disarms the fault when it is. */
+    boolean failThisWrite() {
+        int nth = failAfterWrite;
+        if (nth <= 0 || writes.incrementAndGet() != nth) {
+            return false;
+        }
+        failAfterWrite = 0;
+        count(Kind.AFTER_WRITE);
+        return true;
+    }
+
     /** Turns every fault off. */
     public MiniGarminFaults clear() {
         rateLimitEvery = 0;
@@ -69,6 +137,7 @@ public final class MiniGarminFaults {
         expireTokenEvery = 0;
         duplicatePages = false;
         refreshFails = false;
+        failAfterWrite = 0;
         return this;
     }
 }

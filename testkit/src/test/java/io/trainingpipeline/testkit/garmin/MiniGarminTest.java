@@ -111,4 +111,38 @@ class MiniGarminTest {
             garmin.faults().clear();
         }
     }
+
+    HttpResponse<String> post(String path, String body) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(garmin.baseUrl() + path))
+                        .header("Authorization", bearer)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void writeFaultsAnswerAfterTheWriteWasStoredAndFireOnce() throws Exception {
+        int stored = garmin.workouts().size();
+        int injected = garmin.faults().injected(MiniGarminFaults.Kind.AFTER_WRITE);
+        try {
+            garmin.faults().serverErrorAfterWrite(2);
+            assertThat(post("/workout-service/workout", "{\"workoutName\":\"a\"}").statusCode())
+                    .isEqualTo(200);
+            assertThat(post("/workout-service/workout", "{\"workoutName\":\"b\"}").statusCode())
+                    .isEqualTo(503);
+            assertThat(post("/workout-service/workout", "{\"workoutName\":\"c\"}").statusCode())
+                    .isEqualTo(200);
+            assertThat(garmin.workouts()).hasSize(stored + 3); // "b" is stored despite the 503
+            garmin.faults().dropAfterWrite(1);
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> post("/workout-service/workout", "{\"workoutName\":\"d\"}"))
+                    .isInstanceOf(java.io.IOException.class);
+            assertThat(garmin.workouts()).hasSize(stored + 4);
+            assertThat(garmin.faults().injected(MiniGarminFaults.Kind.AFTER_WRITE))
+                    .isEqualTo(injected + 2);
+        } finally {
+            garmin.faults().clear();
+        }
+    }
 }
