@@ -210,6 +210,13 @@ class FaultMatrixTest {
                         runs -> pipeline.garmin.faults().dropAfterWrite(runs + 1));
     }
 
+    @Test
+    @Order(15)
+    void pushFailsAfterTheNewVersionWasUploadedWhileTheOldOneIsRemoved() throws Exception {
+        new PushSwitchFailure(pipeline, matrix)
+                .run("push: 503 after the old version was unscheduled", nextMonday().plusWeeks(8));
+    }
+
     /** One Garmin fault during a 4-day backfill slice (pages overlap too, as they may in life). */
     private static void garminSlice(
             String fault, int fromAgo, int toAgo, Kind kind, Consumer<MiniGarminFaults> arm)

@@ -108,23 +108,7 @@ final class FaultScenarios {
         LocalDate week = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(weeksAhead);
         pipeline.openAi.script(week.toString(), reply);
         JsonNode before = pipeline.get("planner-service", "/athletes/demo/plan?week=" + week);
-        var flags =
-                EventEnvelope.wrap(
-                        EventIds.of(EventType.FLAGS_RAISED, "demo", week, fault),
-                        Instant.now(),
-                        "demo",
-                        EventSources.ANALYTICS,
-                        null,
-                        new FlagsRaised(
-                                week,
-                                week.minusDays(1),
-                                List.of(
-                                        new Flag(
-                                                "hrv_suppressed",
-                                                week.minusDays(1),
-                                                Map.of("hrvZ7", -0.9),
-                                                -0.5,
-                                                Flag.Severity.MEDIUM))));
+        var flags = flags(week, fault);
         KafkaProbe probe = new KafkaProbe(pipeline.kafka.bootstrapServers());
         probe.publish(Topics.ANALYTICS_FLAG, List.of(flags));
         List<EventEnvelope<EventPayload>> seen =
@@ -159,6 +143,26 @@ final class FaultScenarios {
                     .as(fault + ": volume within +20 %")
                     .isLessThanOrEqualTo(beforeMinutes * 1.2 + 0.5);
         }
+    }
+
+    /** A flags event of athlete demo for {@code week}: HRV suppressed (hrvZ7 -0.9). */
+    static EventEnvelope<FlagsRaised> flags(LocalDate week, String label) {
+        return EventEnvelope.wrap(
+                EventIds.of(EventType.FLAGS_RAISED, "demo", week, label),
+                Instant.now(),
+                "demo",
+                EventSources.ANALYTICS,
+                null,
+                new FlagsRaised(
+                        week,
+                        week.minusDays(1),
+                        List.of(
+                                new Flag(
+                                        "hrv_suppressed",
+                                        week.minusDays(1),
+                                        Map.of("hrvZ7", -0.9),
+                                        -0.5,
+                                        Flag.Severity.MEDIUM))));
     }
 
     private static double minutes(JsonNode plan) {

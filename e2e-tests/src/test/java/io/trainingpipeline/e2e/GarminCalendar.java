@@ -29,31 +29,31 @@ record GarminCalendar(
     }
 
     /**
-     * Extra scheduled copies: for every athlete/date/workout name scheduled more than once, the
-     * copies beyond the first. 0 means no duplicate Garmin workouts on the calendar.
+     * Extra scheduled copies: a schedule is one when an earlier schedule has the same athlete, date
+     * and workout name, or (for the planner's workouts) the same athlete, date and session id (two
+     * versions of one session on the calendar). 0 means no duplicate Garmin workouts.
      */
     int duplicates() {
-        return counts().values().stream().mapToInt(n -> n - 1).sum();
+        return duplicateKeys().size();
     }
 
-    /** The athlete|date|name keys scheduled more than once, for failure messages. */
+    /** The colliding keys, one per extra copy, for failure messages. */
     List<String> duplicateKeys() {
+        Set<String> seen = new HashSet<>();
         List<String> out = new ArrayList<>();
-        counts().forEach((k, n) -> out.addAll(n > 1 ? List.of(k + " x" + n) : List.of()));
-        return out;
-    }
-
-    private Map<String, Integer> counts() {
-        Map<String, Integer> seen = new HashMap<>();
-        for (JsonNode s : schedules.values()) {
+        for (JsonNode s : new java.util.TreeMap<Long, JsonNode>(schedules).values()) {
             JsonNode w = workouts.get(s.path("workoutId").asLong());
             String name = w == null ? s.path("title").asText() : w.path("workoutName").asText();
-            seen.merge(
-                    athlete(w) + "|" + s.path("calendarDate").asText() + "|" + name,
-                    1,
-                    Integer::sum);
+            String day = athlete(w) + "|" + s.path("calendarDate").asText() + "|";
+            String byName = day + name;
+            String session = session(w);
+            String bySession = session == null ? null : day + "session=" + session;
+            boolean again = !seen.add(byName) | (bySession != null && !seen.add(bySession));
+            if (again) {
+                out.add(bySession == null ? byName : byName + " (" + bySession + ")");
+            }
         }
-        return seen;
+        return out;
     }
 
     /** Workouts of {@code athlete}'s week carrying the planner's marker and scheduled in it. */
@@ -84,6 +84,12 @@ record GarminCalendar(
 
     private static boolean ofWeek(JsonNode w, String athlete, LocalDate week) {
         return w.path("description").asText("").contains(MARKER + athlete + "/" + week + "]");
+    }
+
+    private static String session(JsonNode w) {
+        String d = w == null ? "" : w.path("description").asText("");
+        int at = d.lastIndexOf("session=");
+        return d.contains(MARKER) && at >= 0 ? d.substring(at + 8).trim() : null;
     }
 
     private static String athlete(JsonNode w) {

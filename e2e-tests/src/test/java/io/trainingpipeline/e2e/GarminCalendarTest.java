@@ -16,6 +16,10 @@ class GarminCalendarTest {
     final Map<Long, ObjectNode> schedules = new HashMap<>();
 
     void workout(long id, String athlete, String name) {
+        workout(id, athlete, name, "s");
+    }
+
+    void workout(long id, String athlete, String name, String session) {
         ObjectNode w = JsonNodeFactory.instance.objectNode();
         w.put("workoutName", name);
         w.put(
@@ -27,7 +31,8 @@ class GarminCalendarTest {
                                 + athlete
                                 + "/"
                                 + WEEK
-                                + "] v1 #ab session=s");
+                                + "] v1 #ab session="
+                                + session);
         workouts.put(id, w);
     }
 
@@ -69,8 +74,21 @@ class GarminCalendarTest {
         schedule(12, 2, WEEK);
 
         assertThat(calendar().duplicates()).isEqualTo(1);
-        assertThat(calendar().duplicateKeys()).containsExactly("demo|" + WEEK + "|Easy 40 x2");
+        assertThat(calendar().duplicateKeys())
+                .containsExactly("demo|" + WEEK + "|Easy 40 (demo|" + WEEK + "|session=s)");
         assertThat(calendar().strays("demo", WEEK)).isEqualTo(1);
         assertThat(calendar().strays("other", WEEK)).isZero();
+    }
+
+    @Test
+    void twoVersionsOfOneSessionOnTheSameDateAreADuplicateEvenWhenRenamed() {
+        workout(1, "demo", "Easy 40", "mon-easy");
+        workout(2, "demo", "Easy 30", "mon-easy");
+        workout(3, "demo", "Intervals", "tue-int");
+        schedule(11, 1, WEEK);
+        schedule(12, 2, WEEK);
+        schedule(13, 3, WEEK);
+
+        assertThat(calendar().duplicates()).isEqualTo(1);
     }
 }

@@ -88,12 +88,14 @@ final class Pipeline implements AutoCloseable {
         }
         p.env.putAll(extraEnv);
         try {
+            // peers first: a service learns the URLs of those already started (ports are free
+            // ones), and llm-service reads plans from the planner
             for (String module :
                     List.of(
                             "ingest-service",
                             "analytics-service",
-                            "llm-service",
-                            "planner-service")) {
+                            "planner-service",
+                            "llm-service")) {
                 p.startService(module);
             }
         } catch (RuntimeException e) {
@@ -103,10 +105,21 @@ final class Pipeline implements AutoCloseable {
         return p;
     }
 
-    /** Starts (or restarts) one service with this pipeline's environment. */
+    /**
+     * Starts (or restarts) one service with this pipeline's environment. A restart keeps the port,
+     * so the peers' URLs stay valid, and keeps the replaced process's log for the secret checks.
+     */
     void startService(String module) {
+        ServiceProcess old = services.get(module);
         ServiceProcess process =
-                ServiceProcess.start(REPO, module, peersFor(module), Duration.ofSeconds(90));
+                old == null
+                        ? ServiceProcess.start(
+                                REPO, module, peersFor(module), Duration.ofSeconds(90))
+                        : ServiceProcess.start(
+                                REPO, module, peersFor(module), Duration.ofSeconds(90), old.port());
+        if (old != null) {
+            retired.add(old);
+        }
         services.put(module, process);
     }
 

@@ -43,15 +43,7 @@ final class PushAfterUpload {
         JsonNode plan =
                 pipeline.get("planner-service", "/athletes/" + athlete + "/plan?week=" + week);
         int version = plan.path("version").asInt();
-        int runs = 0;
-        for (JsonNode s : plan.path("sessions")) {
-            runs +=
-                    "running".equals(s.path("sport").asText())
-                                    && !"rest".equals(s.path("intensity").asText())
-                                    && s.path("durationMinutes").asDouble() > 0
-                            ? 1
-                            : 0;
-        }
+        int runs = runs(plan);
         assertThat(runs).as(fault + ": runs in week " + week).isPositive();
         Set<Long> before = scheduleIds(GarminCalendar.of(pipeline.garmin), athlete, week);
         MiniGarminFaults faults = pipeline.garmin.faults();
@@ -70,28 +62,13 @@ final class PushAfterUpload {
                         && failureEvent(athlete, week, version);
 
         HttpResponse<String> retry = pipeline.post("planner-service", push);
+        // pushing the same week again changes nothing (0 write calls)
+        JsonNode again = JSON.readTree(pipeline.post("planner-service", push).body());
         GarminCalendar end = GarminCalendar.of(pipeline.garmin);
         List<JsonNode> onCalendar = end.scheduledIn(athlete, week);
-        Set<String> sessions = new HashSet<>();
-        for (JsonNode s : onCalendar) {
-            String d =
-                    end.workouts().get(s.path("workoutId").asLong()).path("description").asText();
-            if (d.contains("] v" + version + " #")) {
-                sessions.add(d.substring(d.lastIndexOf("session=")) + "@" + s.path("calendarDate"));
-            }
-        }
+        Set<String> sessions = sessionsOf(end, athlete, week, version);
         int strays = end.strays(athlete, week);
-        long pushes =
-                pipeline
-                        .get("planner-service", "/athletes/" + athlete + "/plan/history")
-                        .findParents("cause")
-                        .stream()
-                        .filter(
-                                h ->
-                                        "pushed".equals(h.path("cause").asText())
-                                                && week.toString()
-                                                        .equals(h.path("weekStart").asText()))
-                        .count();
+        long pushes = pushes(athlete, week);
         int lost = Math.max(0, runs - sessions.size());
         int extra = onCalendar.size() - sessions.size();
         matrix.row(
@@ -110,15 +87,54 @@ final class PushAfterUpload {
         assertThat(lost).as(fault + ": sessions missing after the retry").isZero();
         assertThat(extra).as(fault + ": extra copies on the calendar").isZero();
         assertThat(pushes).as(fault + ": the week was pushed once").isEqualTo(1);
+        assertThat(again.path("writeCalls").asInt(-1)).as(fault + ": a re-push writes").isZero();
     }
 
-    private static Set<Long> scheduleIds(GarminCalendar c, String athlete, LocalDate week) {
+    static int runs(JsonNode plan) {
+        int runs = 0;
+        for (JsonNode s : plan.path("sessions")) {
+            runs +=
+                    "running".equals(s.path("sport").asText())
+                                    && !"rest".equals(s.path("intensity").asText())
+                                    && s.path("durationMinutes").asDouble() > 0
+                            ? 1
+                            : 0;
+        }
+        return runs;
+    }
+
+    /** "pushed" entries of the week in the plan history (one per push that wrote). */
+    long pushes(String athlete, LocalDate week) throws Exception {
+        return pipeline
+                .get("planner-service", "/athletes/" + athlete + "/plan/history")
+                .findParents("cause")
+                .stream()
+                .filter(
+                        h ->
+                                "pushed".equals(h.path("cause").asText())
+                                        && week.toString().equals(h.path("weekStart").asText()))
+                .count();
+    }
+
+    /** session@date of the week's workouts of plan {@code version} scheduled on the calendar. */
+    static Set<String> sessionsOf(GarminCalendar c, String athlete, LocalDate week, int version) {
+        Set<String> sessions = new HashSet<>();
+        for (JsonNode s : c.scheduledIn(athlete, week)) {
+            String d = c.workouts().get(s.path("workoutId").asLong()).path("description").asText();
+            if (d.contains("] v" + version + " #")) {
+                sessions.add(d.substring(d.lastIndexOf("session=")) + "@" + s.path("calendarDate"));
+            }
+        }
+        return sessions;
+    }
+
+    static Set<Long> scheduleIds(GarminCalendar c, String athlete, LocalDate week) {
         Set<Long> ids = new HashSet<>();
         c.scheduledIn(athlete, week).forEach(s -> ids.add(s.path("workoutScheduleId").asLong()));
         return ids;
     }
 
-    private boolean failureEvent(String athlete, LocalDate week, int version) {
+    boolean failureEvent(String athlete, LocalDate week, int version) {
         return new KafkaProbe(pipeline.kafka.bootstrapServers())
                         .readUntil(
                                 Topics.PLANNER_PUSH,
