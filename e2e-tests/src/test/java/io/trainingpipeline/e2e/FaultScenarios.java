@@ -106,7 +106,7 @@ final class FaultScenarios {
     void adaptWith(String fault, int weeksAhead, Reply reply, boolean expectUntouched)
             throws Exception {
         LocalDate week = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(weeksAhead);
-        pipeline.openAi.script(week.toString(), reply);
+        pipeline.openAi.script(promptKey(week), reply);
         JsonNode before = pipeline.get("planner-service", "/athletes/demo/plan?week=" + week);
         var flags = flags(week, fault);
         KafkaProbe probe = new KafkaProbe(pipeline.kafka.bootstrapServers());
@@ -143,6 +143,14 @@ final class FaultScenarios {
                     .as(fault + ": volume within +20 %")
                     .isLessThanOrEqualTo(beforeMinutes * 1.2 + 0.5);
         }
+    }
+
+    /**
+     * What only the prompt for {@code week} contains (llm-service's user message names the target
+     * week this way; other weeks' dates appear in every prompt's goal and metrics data).
+     */
+    static String promptKey(LocalDate week) {
+        return "for the week starting " + week;
     }
 
     /** A flags event of athlete demo for {@code week}: HRV suppressed (hrvZ7 -0.9). */

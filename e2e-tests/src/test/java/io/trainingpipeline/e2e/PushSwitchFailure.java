@@ -47,7 +47,7 @@ final class PushSwitchFailure {
         Set<Long> before =
                 PushAfterUpload.scheduleIds(GarminCalendar.of(pipeline.garmin), athlete, week);
         assertThat(before).as(fault + ": version 1 on the calendar").hasSize(runs);
-        pipeline.openAi.script(week.toString(), Reply.content(shorterEasyRun(v1)));
+        pipeline.openAi.script(FaultScenarios.promptKey(week), Reply.content(shorterEasyRun(v1)));
         MiniGarminFaults faults = pipeline.garmin.faults();
         int injected = faults.injected(MiniGarminFaults.Kind.AFTER_WRITE);
 
