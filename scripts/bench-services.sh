@@ -79,7 +79,7 @@ if [ "${SERVICE_CDS:-1}" = 1 ]; then
   done
   if (( stale )); then
     echo "[bench] no class-data archive for this build yet: one unmeasured run writes them" >&2
-    ./pipeline up >"$work/training.log" 2>&1 || { cat "$work/training.log" >&2; exit 1; }
+    BACKFILL_DAYS=14 ./pipeline up >"$work/training.log" 2>&1 || { cat "$work/training.log" >&2; exit 1; }
     ./pipeline down >>"$work/training.log" 2>&1
     rm -rf "$DATA_DIR" "$PLANS_DIR"
   fi
