@@ -10,25 +10,19 @@ import io.trainingpipeline.planner.guardrail.Guardrails;
 import io.trainingpipeline.planner.guardrail.Rules;
 import io.trainingpipeline.planner.plan.Fitness;
 import io.trainingpipeline.planner.plan.PlanDocument;
-import io.trainingpipeline.planner.store.HistoryEntry;
+import io.trainingpipeline.planner.store.PendingAdaptation;
+import io.trainingpipeline.planner.store.PendingStore;
 import io.trainingpipeline.planner.store.PlanStore;
 import io.trainingpipeline.schemas.EventEnvelope;
-import io.trainingpipeline.schemas.EventIds;
 import io.trainingpipeline.schemas.EventPayload;
-import io.trainingpipeline.schemas.EventSources;
-import io.trainingpipeline.schemas.EventType;
 import io.trainingpipeline.schemas.events.DecisionReason;
 import io.trainingpipeline.schemas.events.Flag;
 import io.trainingpipeline.schemas.events.FlagsRaised;
-import io.trainingpipeline.schemas.events.PlanDecided;
-import io.trainingpipeline.schemas.events.PlanDecided.Decision;
 import io.trainingpipeline.schemas.events.PlanPatchProposed;
 import io.trainingpipeline.schemas.events.ProposalFailed;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,52 +35,43 @@ import org.jboss.logging.Logger;
  * the matching proposal (same flags event, athlete, week; the base version must still be current)
  * goes through the guardrails; no proposal by the deadline, a failed proposal, an invalid patch or
  * a broken rule forwards the week untouched. Every outcome is stored in the history (with the
- * proposal id, which makes decisions idempotent) and published on planner.decision.v1. A proposal
- * that arrives before its flags event waits for it.
+ * proposal id, which makes decisions idempotent) and published on planner.decision.v1. Open
+ * adaptations survive a restart ({@link PendingStore}); a proposal that arrives before its flags
+ * event waits for it in memory (lost on a restart: the adaptation then times out, fail-open).
  */
 @ApplicationScoped
 public class AdaptationService {
     private static final Logger LOG = Logger.getLogger(AdaptationService.class);
 
-    /** An open adaptation. */
-    record Pending(
-            String flagsEventId,
-            String athlete,
-            LocalDate week,
-            int baseVersion,
-            List<String> flags,
-            Instant deadline) {}
-
-    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Map<String, EventEnvelope<EventPayload>> early = new ConcurrentHashMap<>();
     private final PlanService plans;
     private final GoalsRegistry goals;
     private final PlanStore store;
+    private final PendingStore pending;
     private final Guardrails guardrails;
     private final FitnessGateway fitness;
     private final PlannerConfig config;
-    private final DecisionSink sink;
-    private final Event<WeekDecided> decided;
+    private final DecisionRecorder recorder;
     private final MeterRegistry registry;
 
     public AdaptationService(
             PlanService plans,
             GoalsRegistry goals,
             PlanStore store,
+            PendingStore pending,
             Guardrails guardrails,
             FitnessGateway fitness,
             PlannerConfig config,
-            DecisionSink sink,
-            Event<WeekDecided> decided,
+            DecisionRecorder recorder,
             MeterRegistry registry) {
         this.plans = plans;
         this.goals = goals;
         this.store = store;
+        this.pending = pending;
         this.guardrails = guardrails;
         this.fitness = fitness;
         this.config = config;
-        this.sink = sink;
-        this.decided = decided;
+        this.recorder = recorder;
         this.registry = registry;
     }
 
@@ -94,7 +79,7 @@ public class AdaptationService {
     public synchronized void onFlags(EventEnvelope<FlagsRaised> event) {
         String athlete = event.athleteId();
         LocalDate week = event.payload().weekStart();
-        if (pending.containsKey(event.eventId()) || store.decided(athlete, event.eventId(), null)) {
+        if (pending.contains(event.eventId()) || store.decided(athlete, event.eventId(), null)) {
             return; // redelivered
         }
         Optional<PlanDocument> plan = plans.week(athlete, week);
@@ -107,8 +92,7 @@ public class AdaptationService {
         }
         List<String> flags = event.payload().flags().stream().map(Flag::name).toList();
         pending.put(
-                event.eventId(),
-                new Pending(
+                new PendingAdaptation(
                         event.eventId(),
                         athlete,
                         week,
@@ -128,7 +112,7 @@ public class AdaptationService {
         if (store.decided(athlete, null, event.eventId())) {
             return; // idempotent by proposal id
         }
-        Pending p = flagsId == null ? null : pending.get(flagsId);
+        PendingAdaptation p = flagsId == null ? null : pending.get(flagsId).orElse(null);
         if (p == null) {
             if (flagsId != null && store.decided(athlete, flagsId, null)) {
                 registry.counter("planner_proposals_late_total").increment();
@@ -151,7 +135,7 @@ public class AdaptationService {
         PlanDocument current = store.current(athlete, week).orElseThrow();
         int base = baseOf(event);
         if (base != p.baseVersion() || base != current.version()) {
-            decide(
+            recorder.decide(
                     p,
                     event.eventId(),
                     GuardrailResult.untouched(
@@ -168,7 +152,7 @@ public class AdaptationService {
             return;
         }
         if (event.payload() instanceof ProposalFailed failed) {
-            decide(
+            recorder.decide(
                     p,
                     event.eventId(),
                     GuardrailResult.untouched(
@@ -201,15 +185,18 @@ public class AdaptationService {
                                             "proposal could not be checked: " + e.getMessage(),
                                             null)));
         }
-        decide(p, event.eventId(), result);
+        recorder.decide(p, event.eventId(), result);
     }
 
     /** Forwards every adaptation whose deadline passed. */
     public synchronized void expire(Instant now) {
-        for (Pending p : List.copyOf(pending.values())) {
-            if (now.isAfter(p.deadline())) {
+        for (PendingAdaptation p : pending.all()) {
+            if (store.decided(p.athlete(), p.flagsEventId(), null)) {
+                // decided before a crash could remove it from the pending file
+                pending.remove(p.flagsEventId());
+            } else if (now.isAfter(p.deadline())) {
                 PlanDocument current = store.current(p.athlete(), p.week()).orElseThrow();
-                decide(
+                recorder.decide(
                         p,
                         null,
                         GuardrailResult.untouched(
@@ -230,78 +217,7 @@ public class AdaptationService {
                                         && e.occurredAt().isBefore(now.minusSeconds(3600)));
     }
 
-    private void decide(Pending p, String proposalId, GuardrailResult result) {
-        pending.remove(p.flagsEventId());
-        PlanDocument current = store.current(p.athlete(), p.week()).orElseThrow();
-        int resulting = current.version();
-        List<DecisionReason> reasons = attribute(result.reasons(), p.flags());
-        HistoryEntry entry;
-        boolean changes =
-                result.decision() != Decision.FORWARDED_UNTOUCHED
-                        && !result.plan().sameContent(current);
-        if (changes) {
-            resulting = current.version() + 1;
-            entry = entry(p, proposalId, result.decision(), reasons, resulting, current.version());
-            store.save(result.plan().withVersion(resulting), entry);
-        } else {
-            entry = entry(p, proposalId, result.decision(), reasons, resulting, current.version());
-            store.append(p.athlete(), entry);
-        }
-        PlanDecided payload =
-                new PlanDecided(
-                        p.flagsEventId(),
-                        proposalId,
-                        p.week(),
-                        result.decision(),
-                        reasons,
-                        p.baseVersion(),
-                        resulting);
-        sink.publish(
-                EventEnvelope.wrap(
-                        EventIds.of(EventType.PLAN_DECIDED, p.athlete(), p.flagsEventId()),
-                        Instant.now(),
-                        p.athlete(),
-                        EventSources.PLANNER,
-                        proposalId != null ? proposalId : p.flagsEventId(),
-                        payload));
-        registry.counter("plan_decisions_total", "outcome", result.decision().name()).increment();
-        LOG.infof(
-                "decision %s for %s week %s: v%d -> v%d %s",
-                result.decision(), p.athlete(), p.week(), p.baseVersion(), resulting, reasons);
-        decided.fireAsync(new WeekDecided(p.athlete(), p.week(), resulting));
-    }
-
-    private static HistoryEntry entry(
-            Pending p,
-            String proposalId,
-            Decision d,
-            List<DecisionReason> reasons,
-            int version,
-            int base) {
-        return new HistoryEntry(
-                p.week(),
-                version,
-                Instant.now(),
-                "adaptation",
-                d.name(),
-                reasons,
-                p.flagsEventId(),
-                proposalId,
-                base);
-    }
-
-    /** Reasons without a flag answer the evaluation as a whole: name its first flag. */
-    private static List<DecisionReason> attribute(
-            List<DecisionReason> reasons, List<String> flags) {
-        String first = flags.isEmpty() ? null : flags.get(0);
-        List<DecisionReason> out = new ArrayList<>();
-        for (DecisionReason r : reasons) {
-            out.add(r.flag() != null ? r : new DecisionReason(r.rule(), r.message(), first));
-        }
-        return out;
-    }
-
-    private GuardrailContext context(Pending p) {
+    private GuardrailContext context(PendingAdaptation p) {
         Goals g =
                 goals.goals(p.athlete())
                         .orElseThrow(
@@ -320,7 +236,7 @@ public class AdaptationService {
 
     /** Open adaptations (for tests and the status endpoint). */
     public int pendingCount() {
-        return pending.size();
+        return pending.all().size();
     }
 
     private static String flagsEventId(EventEnvelope<EventPayload> e) {
