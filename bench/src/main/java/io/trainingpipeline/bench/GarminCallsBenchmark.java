@@ -75,7 +75,7 @@ public final class GarminCallsBenchmark {
                 int backfill = garmin.requestCount("/");
                 System.out.printf(
                         "backfill %s..%s: %d calls (%.2f per day) %s%n",
-                        from, today, backfill, backfill / (double) days, garmin.requestCounts());
+                        from, today, backfill, backfill / (double) days, byEndpoint(garmin));
 
                 int daily = flow(garmin, base + "/sync/daily", "sync_daily");
                 int catchup = flow(garmin, base + "/sync/catchup", "sync_catchup");
@@ -109,8 +109,21 @@ public final class GarminCallsBenchmark {
         HttpResponse<String> r = post(url, "");
         expect(200, r);
         int calls = garmin.requestCount("/");
-        System.out.printf("%s: %d calls %s -> %s%n", name, calls, garmin.requestCounts(), r.body());
+        System.out.printf("%s: %d calls %s -> %s%n", name, calls, byEndpoint(garmin), r.body());
         return calls;
+    }
+
+    /** Served requests per endpoint, dates in paths folded into {date}. */
+    private static Map<String, Integer> byEndpoint(MiniGarmin garmin) {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        garmin.requestCounts()
+                .forEach(
+                        (path, n) ->
+                                out.merge(
+                                        path.replaceAll("\\d{4}-\\d{2}-\\d{2}", "{date}"),
+                                        n,
+                                        Integer::sum));
+        return out;
     }
 
     private static void bench(String name, int calls, String baseline, double ratio) {
