@@ -54,7 +54,6 @@ public final class KafkaRoundTrip {
                     }
                 }
             } finally {
-                poller.interrupt();
                 consumer.wakeup();
                 poller.join(10_000);
             }
@@ -64,14 +63,17 @@ public final class KafkaRoundTrip {
 
     private static void poll(KafkaConsumer<String, byte[]> consumer, SynchronousQueue<Long> out) {
         try {
-            while (!Thread.currentThread().isInterrupted()) {
+            while (true) {
                 for (ConsumerRecord<String, byte[]> ignored :
                         consumer.poll(Duration.ofMillis(500))) {
-                    out.put(System.nanoTime());
+                    // a record nobody waits for any more (after a give-up) is dropped
+                    out.offer(System.nanoTime(), 1, TimeUnit.SECONDS);
                 }
             }
-        } catch (org.apache.kafka.common.errors.WakeupException | InterruptedException e) {
+        } catch (org.apache.kafka.common.errors.WakeupException e) {
             // stopped
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -218,6 +218,10 @@ public final class LatencyRig implements AutoCloseable {
                 // keep closing the rest
             }
         }
+        if (Boolean.getBoolean("latency.keepLogs")) {
+            logs.forEach(l -> System.out.println("service log kept: " + l));
+            return;
+        }
         for (Path log : logs) {
             try {
                 Files.deleteIfExists(log);
