@@ -35,7 +35,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  * llm-service and planner-service (bench/README.md).
  */
 public final class DecisionLatencyBenchmark {
-    private static final int WARMUP = 20;
+    private static final int WARMUP = 50;
     private final LatencyRig rig;
     private final FlagRun flags;
 
