@@ -3,6 +3,7 @@ package io.trainingpipeline.analytics.jobs;
 import io.quarkus.scheduler.Scheduled;
 import io.trainingpipeline.analytics.config.AnalyticsConfig;
 import io.trainingpipeline.analytics.store.AnalyticsStore;
+import io.trainingpipeline.support.metrics.FlowMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.LocalDate;

@@ -14,6 +14,7 @@ import io.trainingpipeline.schemas.EventType;
 import io.trainingpipeline.schemas.events.Flag;
 import io.trainingpipeline.schemas.events.FlagsRaised;
 import io.trainingpipeline.support.config.PipelineConfig;
+import io.trainingpipeline.support.metrics.FlowMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;

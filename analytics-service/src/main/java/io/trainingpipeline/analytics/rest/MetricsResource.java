@@ -5,6 +5,7 @@ import io.trainingpipeline.analytics.jobs.WeeklyFlags;
 import io.trainingpipeline.analytics.store.AthleteMetrics;
 import io.trainingpipeline.schemas.EventEnvelope;
 import io.trainingpipeline.schemas.events.FlagsRaised;
+import io.trainingpipeline.support.rest.BadRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

@@ -1,5 +1,6 @@
 package io.trainingpipeline.analytics.rest;
 
+import io.trainingpipeline.support.rest.BadRequest;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

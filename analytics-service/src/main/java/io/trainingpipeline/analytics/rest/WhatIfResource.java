@@ -9,6 +9,7 @@ import io.trainingpipeline.analytics.day.MetricsInput;
 import io.trainingpipeline.analytics.flag.Thresholds;
 import io.trainingpipeline.analytics.store.AthleteMetrics;
 import io.trainingpipeline.schemas.events.Flag;
+import io.trainingpipeline.support.rest.BadRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

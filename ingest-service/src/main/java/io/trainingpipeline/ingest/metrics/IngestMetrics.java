@@ -2,8 +2,8 @@ package io.trainingpipeline.ingest.metrics;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.trainingpipeline.support.metrics.FlowMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,22 +18,22 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class IngestMetrics {
     private final MeterRegistry registry;
+    private final FlowMetrics flows;
     private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
 
-    public IngestMetrics(MeterRegistry registry) {
+    public IngestMetrics(MeterRegistry registry, FlowMetrics flows) {
         this.registry = registry;
+        this.flows = flows;
     }
 
     /** A flow run ended well. */
     public void flowSuccess(String flow) {
-        registry.counter("flow_success_total", "flow", flow).increment();
-        gauge("flow_last_success_timestamp", "flow", flow)
-                .set(Clock.systemUTC().instant().getEpochSecond());
+        flows.success(flow);
     }
 
     /** A flow run failed. */
     public void flowFailure(String flow) {
-        registry.counter("flow_failure_total", "flow", flow).increment();
+        flows.failure(flow);
     }
 
     /** Activities published. */

@@ -8,6 +8,7 @@ import io.trainingpipeline.schemas.EventJson;
 import io.trainingpipeline.schemas.EventPayload;
 import io.trainingpipeline.schemas.MalformedEventException;
 import io.trainingpipeline.schemas.events.FlagsRaised;
+import io.trainingpipeline.support.logging.EventMdc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -60,6 +61,13 @@ public class FlagsConsumer {
                     record.topic(), record.partition(), record.offset(), e.getMessage());
             return;
         }
+        try (EventMdc.Scope ignored = EventMdc.put(flags)) {
+            answer(record, flags);
+        }
+    }
+
+    private void answer(ConsumerRecord<String, byte[]> record, EventEnvelope<FlagsRaised> flags)
+            throws SQLException {
         if (flags.payload().weekStart() == null) {
             metrics.malformed(record.topic());
             LOG.warnf(

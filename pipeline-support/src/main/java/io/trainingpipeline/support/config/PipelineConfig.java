@@ -67,7 +67,10 @@ public interface PipelineConfig {
         @WithName("max_attempts")
         int maxAttempts();
 
-        /** Back-off base in seconds: wait base^attempt (capped), honouring Retry-After. */
+        /**
+         * Back-off base in seconds: the wait before retry n is base x 2^(n-1) (capped by the
+         * service's max back-off), or Retry-After when the server sends one.
+         */
         double base();
 
         /** Whether to add random jitter to each wait. */

@@ -1,7 +1,5 @@
 package io.trainingpipeline.planner.garmin;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.trainingpipeline.garmin.auth.GarminTokens;
 import io.trainingpipeline.planner.config.PlannerConfig;
 import io.trainingpipeline.planner.messaging.EventPublisher;
@@ -18,6 +16,7 @@ import io.trainingpipeline.schemas.events.PlanPushFailed;
 import io.trainingpipeline.schemas.events.PlanPushed;
 import io.trainingpipeline.support.config.AthletesConfig;
 import io.trainingpipeline.support.config.PipelineConfig;
+import io.trainingpipeline.support.metrics.FlowMetrics;
 import io.trainingpipeline.support.notify.SlackNotifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
@@ -26,7 +25,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,8 +46,7 @@ public class PushService {
     private final GarminTokens tokens;
     private final EventPublisher publisher;
     private final SlackNotifier slack;
-    private final MeterRegistry registry;
-    private final AtomicLong lastSuccess = new AtomicLong();
+    private final FlowMetrics flows;
 
     public PushService(
             WeekPusher pusher,
@@ -60,7 +57,7 @@ public class PushService {
             GarminTokens tokens,
             EventPublisher publisher,
             SlackNotifier slack,
-            MeterRegistry registry) {
+            FlowMetrics flows) {
         this.pusher = pusher;
         this.store = store;
         this.seed = seed;
@@ -69,10 +66,8 @@ public class PushService {
         this.tokens = tokens;
         this.publisher = publisher;
         this.slack = slack;
-        this.registry = registry;
-        Gauge.builder("flow_last_success_timestamp", lastSuccess, AtomicLong::get)
-                .tag("flow", "push")
-                .register(registry);
+        this.flows = flows;
+        flows.register("push");
     }
 
     void afterDecision(@ObservesAsync WeekDecided d) {
@@ -194,8 +189,7 @@ public class PushService {
                                 hash,
                                 ids.stream().map(String::valueOf).toList(),
                                 writes)));
-        registry.counter("flow_success_total", "flow", "push").increment();
-        lastSuccess.set(Instant.now().getEpochSecond());
+        flows.success("push");
         LOG.infof(
                 "push of %s week %s v%d: %s (%d write calls)",
                 athlete, plan.weekStart(), plan.version(), message, writes);
@@ -229,7 +223,7 @@ public class PushService {
                         EventSources.PLANNER,
                         null,
                         new PlanPushFailed(plan.weekStart(), plan.version(), reason, rolledBack)));
-        registry.counter("flow_failure_total", "flow", "push").increment();
+        flows.failure("push");
         LOG.errorf(
                 "PLAN_PUSH_FAILED athlete=%s week=%s version=%d rolled_back=%s: %s",
                 athlete, plan.weekStart(), plan.version(), rolledBack, reason);

@@ -10,6 +10,7 @@ import io.trainingpipeline.schemas.MalformedEventException;
 import io.trainingpipeline.schemas.events.FlagsRaised;
 import io.trainingpipeline.schemas.events.PlanPatchProposed;
 import io.trainingpipeline.schemas.events.ProposalFailed;
+import io.trainingpipeline.support.logging.EventMdc;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -39,7 +40,7 @@ public class AdaptationConsumer {
         if (event == null) {
             return;
         }
-        try {
+        try (EventMdc.Scope ignored = EventMdc.put(event)) {
             adaptation.onFlags(event);
         } catch (RuntimeException e) {
             failed(record, e);
@@ -61,7 +62,7 @@ public class AdaptationConsumer {
                             "eventType", "not a proposal: " + event.eventType(), null));
             return;
         }
-        try {
+        try (EventMdc.Scope ignored = EventMdc.put(event)) {
             adaptation.onProposal(event);
         } catch (RuntimeException e) {
             failed(record, e);

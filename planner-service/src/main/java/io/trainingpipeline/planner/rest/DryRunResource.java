@@ -11,6 +11,7 @@ import io.trainingpipeline.planner.guardrail.Guardrails;
 import io.trainingpipeline.planner.plan.InvalidPlanException;
 import io.trainingpipeline.planner.plan.PlanDocument;
 import io.trainingpipeline.planner.plan.PlanJson;
+import io.trainingpipeline.support.rest.BadRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

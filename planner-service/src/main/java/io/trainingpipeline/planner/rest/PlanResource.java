@@ -10,6 +10,7 @@ import io.trainingpipeline.planner.service.GoalsRegistry;
 import io.trainingpipeline.planner.service.PlanService;
 import io.trainingpipeline.planner.store.HistoryEntry;
 import io.trainingpipeline.planner.store.PlanStore;
+import io.trainingpipeline.support.rest.BadRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -65,7 +66,7 @@ public class PlanResource {
                             : "no plan for week " + monday;
             return Response.status(404)
                     .type(MediaType.APPLICATION_JSON)
-                    .entity(Map.of("message", why))
+                    .entity(Map.of("error", why))
                     .build();
         }
         if (accept != null && accept.contains("yaml")) {
@@ -91,7 +92,7 @@ public class PlanResource {
         goals.lastError(athlete).ifPresent(e -> out.put("lastError", e));
         return out.isEmpty()
                 ? Response.status(404)
-                        .entity(Map.of("message", "no goals file for " + athlete))
+                        .entity(Map.of("error", "no goals file for " + athlete))
                         .build()
                 : Response.ok(out).build();
     }
@@ -123,12 +124,12 @@ public class PlanResource {
             @QueryParam("week") String week) {
         if (version == null) {
             return Response.status(400)
-                    .entity(Map.of("field", "version", "message", "required"))
+                    .entity(Map.of("field", "version", "error", "required"))
                     .build();
         }
         LocalDate monday = week != null ? week(athlete, week) : weekOfVersion(athlete, version);
         if (monday == null || store.version(athlete, monday, version).isEmpty()) {
-            return Response.status(404).entity(Map.of("message", "no version " + version)).build();
+            return Response.status(404).entity(Map.of("error", "no version " + version)).build();
         }
         PushResult r = push.approve(athlete, monday, version);
         return Response.status(r.ok() ? 200 : r.status()).entity(r).build();

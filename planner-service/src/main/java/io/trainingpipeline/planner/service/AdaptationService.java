@@ -11,6 +11,8 @@ import io.trainingpipeline.planner.guardrail.Rules;
 import io.trainingpipeline.planner.plan.Fitness;
 import io.trainingpipeline.planner.plan.PlanDocument;
 import io.trainingpipeline.planner.store.HistoryEntry;
+import io.trainingpipeline.planner.store.PendingAdaptation;
+import io.trainingpipeline.planner.store.PendingStore;
 import io.trainingpipeline.planner.store.PlanStore;
 import io.trainingpipeline.schemas.EventEnvelope;
 import io.trainingpipeline.schemas.EventIds;
@@ -41,27 +43,19 @@ import org.jboss.logging.Logger;
  * the matching proposal (same flags event, athlete, week; the base version must still be current)
  * goes through the guardrails; no proposal by the deadline, a failed proposal, an invalid patch or
  * a broken rule forwards the week untouched. Every outcome is stored in the history (with the
- * proposal id, which makes decisions idempotent) and published on planner.decision.v1. A proposal
- * that arrives before its flags event waits for it.
+ * proposal id, which makes decisions idempotent) and published on planner.decision.v1. Open
+ * adaptations survive a restart ({@link PendingStore}); a proposal that arrives before its flags
+ * event waits for it in memory (lost on a restart: the adaptation then times out, fail-open).
  */
 @ApplicationScoped
 public class AdaptationService {
     private static final Logger LOG = Logger.getLogger(AdaptationService.class);
 
-    /** An open adaptation. */
-    record Pending(
-            String flagsEventId,
-            String athlete,
-            LocalDate week,
-            int baseVersion,
-            List<String> flags,
-            Instant deadline) {}
-
-    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Map<String, EventEnvelope<EventPayload>> early = new ConcurrentHashMap<>();
     private final PlanService plans;
     private final GoalsRegistry goals;
     private final PlanStore store;
+    private final PendingStore pending;
     private final Guardrails guardrails;
     private final FitnessGateway fitness;
     private final PlannerConfig config;
@@ -73,6 +67,7 @@ public class AdaptationService {
             PlanService plans,
             GoalsRegistry goals,
             PlanStore store,
+            PendingStore pending,
             Guardrails guardrails,
             FitnessGateway fitness,
             PlannerConfig config,
@@ -82,6 +77,7 @@ public class AdaptationService {
         this.plans = plans;
         this.goals = goals;
         this.store = store;
+        this.pending = pending;
         this.guardrails = guardrails;
         this.fitness = fitness;
         this.config = config;
@@ -94,7 +90,7 @@ public class AdaptationService {
     public synchronized void onFlags(EventEnvelope<FlagsRaised> event) {
         String athlete = event.athleteId();
         LocalDate week = event.payload().weekStart();
-        if (pending.containsKey(event.eventId()) || store.decided(athlete, event.eventId(), null)) {
+        if (pending.contains(event.eventId()) || store.decided(athlete, event.eventId(), null)) {
             return; // redelivered
         }
         Optional<PlanDocument> plan = plans.week(athlete, week);
@@ -107,8 +103,7 @@ public class AdaptationService {
         }
         List<String> flags = event.payload().flags().stream().map(Flag::name).toList();
         pending.put(
-                event.eventId(),
-                new Pending(
+                new PendingAdaptation(
                         event.eventId(),
                         athlete,
                         week,
@@ -128,7 +123,7 @@ public class AdaptationService {
         if (store.decided(athlete, null, event.eventId())) {
             return; // idempotent by proposal id
         }
-        Pending p = flagsId == null ? null : pending.get(flagsId);
+        PendingAdaptation p = flagsId == null ? null : pending.get(flagsId).orElse(null);
         if (p == null) {
             if (flagsId != null && store.decided(athlete, flagsId, null)) {
                 registry.counter("planner_proposals_late_total").increment();
@@ -206,8 +201,11 @@ public class AdaptationService {
 
     /** Forwards every adaptation whose deadline passed. */
     public synchronized void expire(Instant now) {
-        for (Pending p : List.copyOf(pending.values())) {
-            if (now.isAfter(p.deadline())) {
+        for (PendingAdaptation p : pending.all()) {
+            if (store.decided(p.athlete(), p.flagsEventId(), null)) {
+                // decided before a crash could remove it from the pending file
+                pending.remove(p.flagsEventId());
+            } else if (now.isAfter(p.deadline())) {
                 PlanDocument current = store.current(p.athlete(), p.week()).orElseThrow();
                 decide(
                         p,
@@ -230,8 +228,7 @@ public class AdaptationService {
                                         && e.occurredAt().isBefore(now.minusSeconds(3600)));
     }
 
-    private void decide(Pending p, String proposalId, GuardrailResult result) {
-        pending.remove(p.flagsEventId());
+    private void decide(PendingAdaptation p, String proposalId, GuardrailResult result) {
         PlanDocument current = store.current(p.athlete(), p.week()).orElseThrow();
         int resulting = current.version();
         List<DecisionReason> reasons = attribute(result.reasons(), p.flags());
@@ -268,11 +265,14 @@ public class AdaptationService {
         LOG.infof(
                 "decision %s for %s week %s: v%d -> v%d %s",
                 result.decision(), p.athlete(), p.week(), p.baseVersion(), resulting, reasons);
+        // closed only now: a crash before this line leaves it pending, and the history check in
+        // expire() closes it without a second decision
+        pending.remove(p.flagsEventId());
         decided.fireAsync(new WeekDecided(p.athlete(), p.week(), resulting));
     }
 
     private static HistoryEntry entry(
-            Pending p,
+            PendingAdaptation p,
             String proposalId,
             Decision d,
             List<DecisionReason> reasons,
@@ -301,7 +301,7 @@ public class AdaptationService {
         return out;
     }
 
-    private GuardrailContext context(Pending p) {
+    private GuardrailContext context(PendingAdaptation p) {
         Goals g =
                 goals.goals(p.athlete())
                         .orElseThrow(
@@ -320,7 +320,7 @@ public class AdaptationService {
 
     /** Open adaptations (for tests and the status endpoint). */
     public int pendingCount() {
-        return pending.size();
+        return pending.all().size();
     }
 
     private static String flagsEventId(EventEnvelope<EventPayload> e) {

@@ -9,6 +9,8 @@ import io.trainingpipeline.planner.guardrail.Rules;
 import io.trainingpipeline.planner.plan.PlanDocument;
 import io.trainingpipeline.planner.plan.PlanJson;
 import io.trainingpipeline.planner.plan.Session;
+import io.trainingpipeline.planner.store.PendingAdaptation;
+import io.trainingpipeline.planner.store.PendingStore;
 import io.trainingpipeline.planner.store.PlanStore;
 import io.trainingpipeline.schemas.EventEnvelope;
 import io.trainingpipeline.schemas.EventIds;
@@ -39,6 +41,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AdaptationFlowTest {
     @Inject PlanStore store;
+    @Inject PendingStore pending;
 
     final KafkaProbe probe = new KafkaProbe(KafkaTestResource.bootstrapServers());
     final LocalDate week = TestAthletes.nextWeek();
@@ -252,5 +255,28 @@ class AdaptationFlowTest {
         assertThat(failed.reasons())
                 .extracting(DecisionReason::rule)
                 .containsExactly(Rules.PROPOSAL_FAILED);
+    }
+
+    @Test
+    void anAdaptationRestoredAfterARestartIsDecidedWhenItsProposalArrives() {
+        String athlete = TestAthletes.create("restored");
+        PlanDocument v1 = TestAthletes.plan(athlete, week);
+        var f = flags(athlete, "ramp_too_fast");
+        // what a previous run left in pending.json: the flags event was consumed (offset
+        // committed) before the restart, so Kafka will not deliver it again
+        pending.put(
+                new PendingAdaptation(
+                        f.eventId(),
+                        athlete,
+                        week,
+                        v1.version(),
+                        List.of("ramp_too_fast"),
+                        Instant.now().plusSeconds(60)));
+        probe.publish(Topics.LLM_PROPOSAL, List.of(proposal(f, v1.version(), plusFive(v1))));
+
+        PlanDecided d = decision(athlete);
+        assertThat(d.decision()).isEqualTo(Decision.APPLIED);
+        assertThat(d.flagsEventId()).isEqualTo(f.eventId());
+        assertThat(pending.contains(f.eventId())).isFalse();
     }
 }

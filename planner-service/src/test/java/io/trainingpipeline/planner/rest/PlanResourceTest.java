@@ -87,7 +87,7 @@ class PlanResourceTest {
         given().get("/athletes/nobody/plan")
                 .then()
                 .statusCode(404)
-                .body("message", containsString("goals"));
+                .body("error", containsString("goals"));
     }
 
     static final String PLAN =
@@ -187,7 +187,7 @@ class PlanResourceTest {
                 .then()
                 .statusCode(400)
                 .body("field", equalTo(field))
-                .body("message", containsString(field));
+                .body("error", containsString(field));
     }
 
     static PlanDocument parse(String json) throws Exception {

@@ -1,11 +1,11 @@
-package io.trainingpipeline.planner.rest;
+package io.trainingpipeline.support.rest;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
-/** A 400 answer naming the offending field: {@code {"field", "message"}}. */
+/** A 400 whose JSON body names the offending field: {@code {"field": ..., "error": ...}}. */
 public class BadRequest extends WebApplicationException {
     public BadRequest(String field, String message) {
         super(
@@ -16,7 +16,7 @@ public class BadRequest extends WebApplicationException {
                                 Map.of(
                                         "field",
                                         field,
-                                        "message",
+                                        "error",
                                         "field '" + field + "': " + message))
                         .build());
     }
