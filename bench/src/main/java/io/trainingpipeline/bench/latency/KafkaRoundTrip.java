@@ -16,7 +16,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * The baseline: one record produced (the services' producer settings: acks=all, idempotent, default
+ * The baseline: one record produced (the flags publisher's settings: acks=all, idempotent, default
  * linger) and received by a plain {@code KafkaConsumer} polling the topic, one record in flight at
  * a time, timed with the same clock as the flag → decision path.
  */
