@@ -9,7 +9,7 @@
 # reachable, stores open), polled every 0.1 s by ./pipeline itself ($DATA_DIR/run/*.exec-ms,
 # *.ready-ms); Quarkus' own "started in" is shown next to it. RSS = VmRSS once `up` is done (Kafka,
 # Mini-Garmin, the four services, a backfill and one adaptation), with the peak (VmHWM) beside it.
-# Services start as ./pipeline starts them by default (one after the other). Flag -> decision
+# Services start as ./pipeline starts them (as many at a time as there are cores). Flag -> decision
 # latency is bench's DecisionLatencyBenchmark, not here.
 #
 # The pipeline runs on its own ports' defaults in a temporary folder, removed at the end; ./pipeline
@@ -94,7 +94,7 @@ up_s=$(awk -v a="$t_up" -v b="$(ms)" 'BEGIN{printf "%.0f", (b-a)/1000}')
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 run=$DATA_DIR/run
-first_exec=$(cat "$run/${SERVICES[0]}.exec-ms")
+first_exec=$(cat "$run"/*-service.exec-ms | sort -n | head -1)
 last_ready=0
 results=()
 printf '\n%s, load average %s before / %s after; ./pipeline up (backfill %s days + adapt) took %s s\n' \

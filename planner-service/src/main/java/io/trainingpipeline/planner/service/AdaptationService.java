@@ -10,27 +10,19 @@ import io.trainingpipeline.planner.guardrail.Guardrails;
 import io.trainingpipeline.planner.guardrail.Rules;
 import io.trainingpipeline.planner.plan.Fitness;
 import io.trainingpipeline.planner.plan.PlanDocument;
-import io.trainingpipeline.planner.store.HistoryEntry;
 import io.trainingpipeline.planner.store.PendingAdaptation;
 import io.trainingpipeline.planner.store.PendingStore;
 import io.trainingpipeline.planner.store.PlanStore;
 import io.trainingpipeline.schemas.EventEnvelope;
-import io.trainingpipeline.schemas.EventIds;
 import io.trainingpipeline.schemas.EventPayload;
-import io.trainingpipeline.schemas.EventSources;
-import io.trainingpipeline.schemas.EventType;
 import io.trainingpipeline.schemas.events.DecisionReason;
 import io.trainingpipeline.schemas.events.Flag;
 import io.trainingpipeline.schemas.events.FlagsRaised;
-import io.trainingpipeline.schemas.events.PlanDecided;
-import io.trainingpipeline.schemas.events.PlanDecided.Decision;
 import io.trainingpipeline.schemas.events.PlanPatchProposed;
 import io.trainingpipeline.schemas.events.ProposalFailed;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,8 +51,7 @@ public class AdaptationService {
     private final Guardrails guardrails;
     private final FitnessGateway fitness;
     private final PlannerConfig config;
-    private final DecisionSink sink;
-    private final Event<WeekDecided> decided;
+    private final DecisionRecorder recorder;
     private final MeterRegistry registry;
 
     public AdaptationService(
@@ -71,8 +62,7 @@ public class AdaptationService {
             Guardrails guardrails,
             FitnessGateway fitness,
             PlannerConfig config,
-            DecisionSink sink,
-            Event<WeekDecided> decided,
+            DecisionRecorder recorder,
             MeterRegistry registry) {
         this.plans = plans;
         this.goals = goals;
@@ -81,8 +71,7 @@ public class AdaptationService {
         this.guardrails = guardrails;
         this.fitness = fitness;
         this.config = config;
-        this.sink = sink;
-        this.decided = decided;
+        this.recorder = recorder;
         this.registry = registry;
     }
 
@@ -146,7 +135,7 @@ public class AdaptationService {
         PlanDocument current = store.current(athlete, week).orElseThrow();
         int base = baseOf(event);
         if (base != p.baseVersion() || base != current.version()) {
-            decide(
+            recorder.decide(
                     p,
                     event.eventId(),
                     GuardrailResult.untouched(
@@ -163,7 +152,7 @@ public class AdaptationService {
             return;
         }
         if (event.payload() instanceof ProposalFailed failed) {
-            decide(
+            recorder.decide(
                     p,
                     event.eventId(),
                     GuardrailResult.untouched(
@@ -196,7 +185,7 @@ public class AdaptationService {
                                             "proposal could not be checked: " + e.getMessage(),
                                             null)));
         }
-        decide(p, event.eventId(), result);
+        recorder.decide(p, event.eventId(), result);
     }
 
     /** Forwards every adaptation whose deadline passed. */
@@ -207,7 +196,7 @@ public class AdaptationService {
                 pending.remove(p.flagsEventId());
             } else if (now.isAfter(p.deadline())) {
                 PlanDocument current = store.current(p.athlete(), p.week()).orElseThrow();
-                decide(
+                recorder.decide(
                         p,
                         null,
                         GuardrailResult.untouched(
@@ -226,79 +215,6 @@ public class AdaptationService {
                         e ->
                                 e.occurredAt() != null
                                         && e.occurredAt().isBefore(now.minusSeconds(3600)));
-    }
-
-    private void decide(PendingAdaptation p, String proposalId, GuardrailResult result) {
-        PlanDocument current = store.current(p.athlete(), p.week()).orElseThrow();
-        int resulting = current.version();
-        List<DecisionReason> reasons = attribute(result.reasons(), p.flags());
-        HistoryEntry entry;
-        boolean changes =
-                result.decision() != Decision.FORWARDED_UNTOUCHED
-                        && !result.plan().sameContent(current);
-        if (changes) {
-            resulting = current.version() + 1;
-            entry = entry(p, proposalId, result.decision(), reasons, resulting, current.version());
-            store.save(result.plan().withVersion(resulting), entry);
-        } else {
-            entry = entry(p, proposalId, result.decision(), reasons, resulting, current.version());
-            store.append(p.athlete(), entry);
-        }
-        PlanDecided payload =
-                new PlanDecided(
-                        p.flagsEventId(),
-                        proposalId,
-                        p.week(),
-                        result.decision(),
-                        reasons,
-                        p.baseVersion(),
-                        resulting);
-        sink.publish(
-                EventEnvelope.wrap(
-                        EventIds.of(EventType.PLAN_DECIDED, p.athlete(), p.flagsEventId()),
-                        Instant.now(),
-                        p.athlete(),
-                        EventSources.PLANNER,
-                        proposalId != null ? proposalId : p.flagsEventId(),
-                        payload));
-        registry.counter("plan_decisions_total", "outcome", result.decision().name()).increment();
-        LOG.infof(
-                "decision %s for %s week %s: v%d -> v%d %s",
-                result.decision(), p.athlete(), p.week(), p.baseVersion(), resulting, reasons);
-        // closed only now: a crash before this line leaves it pending, and the history check in
-        // expire() closes it without a second decision
-        pending.remove(p.flagsEventId());
-        decided.fireAsync(new WeekDecided(p.athlete(), p.week(), resulting));
-    }
-
-    private static HistoryEntry entry(
-            PendingAdaptation p,
-            String proposalId,
-            Decision d,
-            List<DecisionReason> reasons,
-            int version,
-            int base) {
-        return new HistoryEntry(
-                p.week(),
-                version,
-                Instant.now(),
-                "adaptation",
-                d.name(),
-                reasons,
-                p.flagsEventId(),
-                proposalId,
-                base);
-    }
-
-    /** Reasons without a flag answer the evaluation as a whole: name its first flag. */
-    private static List<DecisionReason> attribute(
-            List<DecisionReason> reasons, List<String> flags) {
-        String first = flags.isEmpty() ? null : flags.get(0);
-        List<DecisionReason> out = new ArrayList<>();
-        for (DecisionReason r : reasons) {
-            out.add(r.flag() != null ? r : new DecisionReason(r.rule(), r.message(), first));
-        }
-        return out;
     }
 
     private GuardrailContext context(PendingAdaptation p) {
