@@ -2,18 +2,11 @@ package io.trainingpipeline.bench;
 
 import io.trainingpipeline.bench.latency.BenchClients;
 import io.trainingpipeline.bench.latency.DecisionWatcher;
-import io.trainingpipeline.bench.latency.DecisionWatcher.Arrival;
+import io.trainingpipeline.bench.latency.FlagRun;
+import io.trainingpipeline.bench.latency.FlagRun.Outcome;
 import io.trainingpipeline.bench.latency.KafkaRoundTrip;
 import io.trainingpipeline.bench.latency.LatencyRig;
 import io.trainingpipeline.bench.latency.Samples;
-import io.trainingpipeline.schemas.EventEnvelope;
-import io.trainingpipeline.schemas.EventIds;
-import io.trainingpipeline.schemas.EventJson;
-import io.trainingpipeline.schemas.EventSources;
-import io.trainingpipeline.schemas.EventType;
-import io.trainingpipeline.schemas.Topics;
-import io.trainingpipeline.schemas.events.Flag;
-import io.trainingpipeline.schemas.events.FlagsRaised;
 import io.trainingpipeline.schemas.events.PlanDecided.Decision;
 import io.trainingpipeline.testkit.openai.FakeOpenAi;
 import io.trainingpipeline.testkit.openai.Reply;
@@ -21,20 +14,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Flag → decision latency through the real llm-service and planner-service (packaged, run as
@@ -50,22 +35,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * llm-service and planner-service (bench/README.md).
  */
 public final class DecisionLatencyBenchmark {
-    private static final int WARMUP = 20;
+    private static final int WARMUP = 50;
     private final LatencyRig rig;
-    private final DecisionWatcher watcher;
-    private final KafkaProducer<String, byte[]> producer;
-    private final String run = Long.toString(System.currentTimeMillis(), 36);
-    private int next;
-
-    /** What one scenario measured. */
-    private record Outcome(
-            Samples samples, Map<Decision, Integer> decisions, int timeouts, int lost) {}
+    private final FlagRun flags;
 
     private DecisionLatencyBenchmark(
             LatencyRig rig, DecisionWatcher watcher, KafkaProducer<String, byte[]> producer) {
         this.rig = rig;
-        this.watcher = watcher;
-        this.producer = producer;
+        this.flags = new FlagRun(rig, watcher, producer);
     }
 
     public static void main(String[] args) throws Exception {
@@ -120,19 +97,19 @@ public final class DecisionLatencyBenchmark {
         progress("broker and planner up, plans generated; starting llm-service (rule-based coach)");
         rig.startLlm(Map.of());
         progress("llm-service up; warming up with " + WARMUP + " events");
-        run(WARMUP, Duration.ofSeconds(120)); // group joins, class loading, JIT of both services
+        flags.run(
+                WARMUP,
+                Duration.ofSeconds(120)); // group joins, class loading, JIT of both services
         progress("measuring the raw Kafka round trip");
         rig.createTopic("latency.bench.roundtrip");
         Samples baseline =
                 KafkaRoundTrip.measure(rig.bootstrap(), "latency.bench.roundtrip", 200, roundTrips);
         System.out.println("raw Kafka round trip       " + baseline.summary());
         progress("measuring " + coachEvents + " flags -> decisions (rule-based coach)");
-        Outcome coach = run(coachEvents, Duration.ofSeconds(60));
+        Outcome coach = flags.run(coachEvents, Duration.ofSeconds(60));
         System.out.println(
-                "flag -> decision (coach)   "
-                        + coach.samples().summary()
-                        + " "
-                        + counts(coach.decisions()));
+                "flag -> decision (coach)   " + coach.samples().summary() + " " + coach.counts());
+        System.out.println("  " + coach.breakdown());
 
         // (b) a model that never answers within T
         long t = timeoutSeconds * 1000L;
@@ -155,19 +132,20 @@ public final class DecisionLatencyBenchmark {
                         "1000000",
                         "LLM_CIRCUIT_BREAKER_REQUEST_VOLUME",
                         "1000000"));
-        run(2, Duration.ofSeconds(120 + timeoutSeconds));
+        flags.run(2, Duration.ofSeconds(120 + timeoutSeconds));
         progress("measuring " + modelEvents + " flags -> decisions (model silent)");
-        Outcome silent = run(modelEvents, Duration.ofSeconds(60 + timeoutSeconds));
+        Outcome silent = flags.run(modelEvents, Duration.ofSeconds(60 + timeoutSeconds));
         System.out.println(
                 "flag -> decision (T="
                         + timeoutSeconds
                         + "s)  "
                         + silent.samples().summary()
                         + " "
-                        + counts(silent.decisions())
+                        + silent.counts()
                         + ", "
                         + silent.timeouts()
                         + " with reason TIMEOUT");
+        System.out.println("  " + silent.breakdown());
 
         String base =
                 String.format(
@@ -176,7 +154,7 @@ public final class DecisionLatencyBenchmark {
         boolean coachMet =
                 coach.lost() == 0
                         && coach.samples().p99() < 200
-                        && coach.decisions().getOrDefault(Decision.FORWARDED_UNTOUCHED, 0) == 0;
+                        && coach.count(Decision.FORWARDED_UNTOUCHED) == 0;
         List<String> out = new ArrayList<>();
         out.add(
                 bench(
@@ -188,7 +166,7 @@ public final class DecisionLatencyBenchmark {
                                 coach.samples().p50(),
                                 coach.samples().p99(),
                                 lost(coach),
-                                counts(coach.decisions())),
+                                coach.counts()),
                         base,
                         String.format("p99 %.1fx raw p99", coach.samples().p99() / baseline.p99()),
                         "p99 < 200 ms",
@@ -196,8 +174,7 @@ public final class DecisionLatencyBenchmark {
         boolean silentMet =
                 silent.lost() == 0
                         && silent.samples().max() <= t + 1000
-                        && silent.decisions().getOrDefault(Decision.FORWARDED_UNTOUCHED, 0)
-                                == modelEvents;
+                        && silent.count(Decision.FORWARDED_UNTOUCHED) == modelEvents;
         out.add(
                 bench(
                         String.format(
@@ -209,7 +186,7 @@ public final class DecisionLatencyBenchmark {
                                 silent.samples().p99(),
                                 silent.samples().max(),
                                 lost(silent),
-                                silent.decisions().getOrDefault(Decision.FORWARDED_UNTOUCHED, 0),
+                                silent.count(Decision.FORWARDED_UNTOUCHED),
                                 modelEvents,
                                 silent.timeouts()),
                         base,
@@ -220,51 +197,6 @@ public final class DecisionLatencyBenchmark {
             System.err.println(rig.tails());
         }
         return out;
-    }
-
-    /** Publishes {@code count} flags events one at a time and times each decision. */
-    private Outcome run(int count, Duration wait) throws Exception {
-        Samples samples = new Samples();
-        Map<Decision, Integer> decisions = new EnumMap<>(Decision.class);
-        int timeouts = 0;
-        int lost = 0;
-        List<String> athletes = rig.athletes();
-        for (int i = 0; i < count; i++, next++) {
-            String athlete = athletes.get(next % athletes.size());
-            EventEnvelope<FlagsRaised> flags = flags(athlete, rig.week(next / athletes.size()));
-            CompletableFuture<Arrival> decided = watcher.expect(flags.eventId());
-            long t0 = System.nanoTime();
-            producer.send(
-                    new ProducerRecord<>(Topics.ANALYTICS_FLAG, athlete, EventJson.toBytes(flags)));
-            try {
-                Arrival a = decided.get(wait.toMillis(), TimeUnit.MILLISECONDS);
-                samples.add(a.nanos() - t0);
-                decisions.merge(a.decision().decision(), 1, Integer::sum);
-                if (a.decision().reasons().stream()
-                        .anyMatch(r -> r.message().contains("TIMEOUT"))) {
-                    timeouts++;
-                }
-            } catch (TimeoutException e) {
-                lost++;
-                System.err.println("no decision for flags " + flags.eventId() + " within " + wait);
-            }
-        }
-        return new Outcome(samples, decisions, timeouts, lost);
-    }
-
-    /** A weekly evaluation with one flag, as analytics publishes it. */
-    private EventEnvelope<FlagsRaised> flags(String athlete, LocalDate week) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        Flag hrv =
-                new Flag(
-                        "hrv_suppressed", today, Map.of("hrvZ7", -0.9), -0.5, Flag.Severity.MEDIUM);
-        return EventEnvelope.wrap(
-                EventIds.of(EventType.FLAGS_RAISED, athlete, week, "latency-bench", run, next),
-                Instant.now(),
-                athlete,
-                EventSources.ANALYTICS,
-                null,
-                new FlagsRaised(week, today, List.of(hrv)));
     }
 
     private static String lost(Outcome o) {
@@ -280,12 +212,6 @@ public final class DecisionLatencyBenchmark {
             boolean met) {
         return String.join(
                 "|", "BENCH", name, measured, baseline, figure, goal, met ? "yes" : "no");
-    }
-
-    private static String counts(Map<Decision, Integer> decisions) {
-        List<String> parts = new ArrayList<>();
-        decisions.forEach((d, n) -> parts.add(d + " " + n));
-        return String.join(", ", parts);
     }
 
     private static final long STARTED = System.nanoTime();

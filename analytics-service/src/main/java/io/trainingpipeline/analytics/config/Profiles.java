@@ -1,6 +1,7 @@
 package io.trainingpipeline.analytics.config;
 
 import io.trainingpipeline.analytics.load.HrProfile;
+import io.trainingpipeline.analytics.load.RecentMaxHr;
 import io.trainingpipeline.analytics.store.AnalyticsStore;
 import io.trainingpipeline.support.config.AthletesConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +43,22 @@ public class Profiles {
     /** The configured athlete ids. */
     public Set<String> configured() {
         return athletes.byId().keySet();
+    }
+
+    /**
+     * The profile for a bulk replay, whose rows are stored only at its end: {@code seen} holds the
+     * max HR of the rows replayed so far, which count like stored ones.
+     */
+    public HrProfile profile(
+            AnalyticsStore store,
+            String athleteId,
+            LocalDate asOf,
+            OptionalDouble batchMaxHr,
+            RecentMaxHr seen)
+            throws SQLException {
+        OptionalDouble replayed =
+                seen.max(athleteId, asOf.minusDays(config.profile().hrMaxWindowDays() - 1L), asOf);
+        return profile(store, athleteId, asOf, RecentMaxHr.larger(batchMaxHr, replayed));
     }
 
     /**

@@ -28,8 +28,11 @@ public final class DailyMetrics {
     public List<DayMetrics> compute(MetricsInput in) {
         double[] loads = in.loads();
         List<PmcDay> pmc = new Pmc(params.pmc()).compute(loads, in.ctlSeed(), in.atlSeed());
-        HrvReadiness hrv = new HrvReadiness(params.hrv());
-        SleepStats sleep = new SleepStats(params.sleep());
+        HrvDay[] hrvDays =
+                new HrvReadiness(params.hrv()).series(in.rmssdByNight(), in.start(), loads.length);
+        SleepDay[] sleepDays =
+                new SleepStats(params.sleep())
+                        .series(in.sleepHoursByNight(), in.start(), loads.length);
         FlagRules rules = new FlagRules(params.thresholds(), params.flags(), params.sleep());
         int weeks = params.flags().rampPreviousWeeks();
         List<DayMetrics> days = new ArrayList<>(loads.length);
@@ -37,8 +40,8 @@ public final class DailyMetrics {
             LocalDate date = in.start().plusDays(d);
             double week = window(loads, d - 6, d);
             double previous = window(loads, d - 7 * (weeks + 1) + 1, d - 7) / weeks;
-            HrvDay h = hrv.evaluate(in.rmssdByNight(), date);
-            SleepDay s = sleep.evaluate(in.sleepHoursByNight(), date);
+            HrvDay h = hrvDays[d];
+            SleepDay s = sleepDays[d];
             PmcDay p = pmc.get(d);
             var flags = rules.evaluate(date, new DaySignals(p, week, previous, h, s));
             days.add(

@@ -36,4 +36,45 @@ public final class SleepStats {
                 window.size(),
                 window.isEmpty() ? null : sum / window.size());
     }
+
+    /**
+     * Aggregates of {@code days} consecutive days from {@code start}, equal to {@link #evaluate}
+     * day by day (the same sums in the same order), from one dense array instead of a map window
+     * per day.
+     */
+    public SleepDay[] series(
+            NavigableMap<LocalDate, Double> hoursByNight, LocalDate start, int days) {
+        int window = settings.windowNights();
+        SleepDay[] out = new SleepDay[days];
+        if (window < 1) {
+            for (int d = 0; d < days; d++) {
+                out[d] = evaluate(hoursByNight, start.plusDays(d));
+            }
+            return out;
+        }
+        int lead = window - 1;
+        LocalDate origin = start.minusDays(lead);
+        Double[] hours = new Double[lead + days];
+        hoursByNight
+                .subMap(origin, true, start.plusDays(days), false)
+                .forEach((date, h) -> hours[(int) (date.toEpochDay() - origin.toEpochDay())] = h);
+        for (int d = 0; d < days; d++) {
+            int j = lead + d;
+            int shortNights = 0;
+            int nights = 0;
+            double sum = 0;
+            for (int i = j - lead; i <= j; i++) {
+                Double h = hours[i];
+                if (h != null) {
+                    nights++;
+                    sum += h;
+                    if (h < settings.shortNightHours()) {
+                        shortNights++;
+                    }
+                }
+            }
+            out[d] = new SleepDay(hours[j], shortNights, nights, nights == 0 ? null : sum / nights);
+        }
+        return out;
+    }
 }

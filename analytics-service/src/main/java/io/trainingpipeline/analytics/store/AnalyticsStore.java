@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.duckdb.DuckDBConnection;
 
 /**
  * The DuckDB file, owned by this service alone. Every write is one transaction per consumer batch
@@ -96,6 +97,22 @@ public class AnalyticsStore implements AutoCloseable {
      */
     public int applyActivities(List<ActivityRow> rows) throws SQLException {
         return rows.isEmpty() ? 0 : transaction(c -> BatchWriter.activities(c, rows));
+    }
+
+    /**
+     * Starts a bulk activity replay (rebuild from offset 0) on a connection of its own; see {@link
+     * ActivityReplay}.
+     */
+    public ActivityReplay beginActivityReplay() throws SQLException {
+        return new ActivityReplay(this, locked(c -> ((DuckDBConnection) c).duplicate()));
+    }
+
+    /**
+     * A connection of its own for a long read (the caller closes it): it sees a consistent snapshot
+     * and does not hold the writers' lock.
+     */
+    public java.sql.Connection reader() throws SQLException {
+        return locked(c -> ((DuckDBConnection) c).duplicate());
     }
 
     /** Stores a batch of HRV, sleep and resting-HR events in one transaction. */

@@ -36,38 +36,7 @@ final class BatchWriter {
         try (DuckDBAppender app = ((DuckDBConnection) c).createAppender("main", "stg_activities")) {
             long seq = 0;
             for (ActivityRow row : rows) {
-                EventEnvelope<ActivityRecorded> e = row.event();
-                ActivityRecorded a = e.payload();
-                app.beginRow()
-                        .append(seq++)
-                        .append(e.eventId())
-                        .append(e.eventType())
-                        .append(e.athleteId())
-                        .append(LocalDateTime.ofInstant(a.startUtc(), ZoneOffset.UTC))
-                        .append(e.source())
-                        .append(a.activityKey())
-                        .append(a.sport())
-                        .append(a.subSport())
-                        .append(a.name());
-                if (a.startLocal() == null) {
-                    app.appendNull();
-                } else {
-                    app.append(a.startLocal());
-                }
-                app.append(a.durationSeconds())
-                        .append(a.movingSeconds())
-                        .append(a.distanceMeters())
-                        .append(a.avgHr())
-                        .append(a.maxHr())
-                        .append(a.garminTrainingLoad())
-                        .append(a.precomputedLoad())
-                        .append(a.rmssdMs())
-                        .append(a.sourceFileHash())
-                        .append(row.localDate())
-                        .append(row.hrss())
-                        .append(row.trimp())
-                        .append(row.loadMethod())
-                        .endRow();
+                appendActivity(app, seq++, row);
             }
         }
         int fresh = dropProcessed(c, "stg_activities");
@@ -82,6 +51,43 @@ final class BatchWriter {
                         + ") SELECT DISTINCT ON (athlete_id, start_utc) "
                         + ACTIVITY_COLUMNS
                         + " FROM stg_activities ORDER BY athlete_id, start_utc, seq DESC");
+        recomputeDays(c, "stg_activities");
+        markProcessed(c, "stg_activities");
+        return fresh;
+    }
+
+    /**
+     * Merges the unkeyed table {@code replay} filled by a bulk replay ({@link ActivityReplay}) in
+     * one set-based pass: the latest offset wins per (athlete, start) among the replayed rows,
+     * events processed meanwhile are skipped, and rows stored meanwhile (by the live consumer, so
+     * from later offsets) are kept; then the touched days and processed ids, then the table is
+     * emptied.
+     *
+     * @return the number of new events
+     */
+    static int mergeActivityReplay(Connection c, String replay) throws SQLException {
+        int fresh = dropProcessed(c, replay);
+        if (fresh > 0) {
+            exec(
+                    c,
+                    "INSERT OR IGNORE INTO activities ("
+                            + ACTIVITY_COLUMNS
+                            + ") SELECT DISTINCT ON (athlete_id, start_utc) "
+                            + ACTIVITY_COLUMNS
+                            + " FROM "
+                            + replay
+                            + " ORDER BY athlete_id, start_utc, seq DESC");
+            recomputeDays(c, replay);
+            markProcessed(c, replay);
+        }
+        exec(c, "DELETE FROM " + replay);
+        return fresh;
+    }
+
+    /**
+     * Recomputes the daily aggregates of the (athlete, day) pairs present in table {@code touched}.
+     */
+    static void recomputeDays(Connection c, String touched) throws SQLException {
         // daily aggregate = loads folded in by retention + the raw rows of the day, summed in
         // start order so the result never depends on arrival order
         exec(
@@ -103,13 +109,48 @@ final class BatchWriter {
                              sum(a.garmin_training_load ORDER BY a.start_utc) AS garmin,
                              count(*) AS n
                       FROM activities a
-                      JOIN (SELECT DISTINCT athlete_id, local_date FROM stg_activities) t
+                      JOIN (SELECT DISTINCT athlete_id, local_date FROM %s) t
                         ON a.athlete_id = t.athlete_id AND a.local_date = t.local_date
                       GROUP BY a.athlete_id, a.local_date) g
                 LEFT JOIN daily_load d ON d.athlete_id = g.athlete_id AND d.day = g.day
-                """);
-        markProcessed(c, "stg_activities");
-        return fresh;
+                """
+                        .formatted(touched));
+    }
+
+    /** Appends one activity row (staging column order) to {@code app}. */
+    static void appendActivity(DuckDBAppender app, long seq, ActivityRow row) throws SQLException {
+        EventEnvelope<ActivityRecorded> e = row.event();
+        ActivityRecorded a = e.payload();
+        app.beginRow()
+                .append(seq)
+                .append(e.eventId())
+                .append(e.eventType())
+                .append(e.athleteId())
+                .append(LocalDateTime.ofInstant(a.startUtc(), ZoneOffset.UTC))
+                .append(e.source())
+                .append(a.activityKey())
+                .append(a.sport())
+                .append(a.subSport())
+                .append(a.name());
+        if (a.startLocal() == null) {
+            app.appendNull();
+        } else {
+            app.append(a.startLocal());
+        }
+        app.append(a.durationSeconds())
+                .append(a.movingSeconds())
+                .append(a.distanceMeters())
+                .append(a.avgHr())
+                .append(a.maxHr())
+                .append(a.garminTrainingLoad())
+                .append(a.precomputedLoad())
+                .append(a.rmssdMs())
+                .append(a.sourceFileHash())
+                .append(row.localDate())
+                .append(row.hrss())
+                .append(row.trimp())
+                .append(row.loadMethod())
+                .endRow();
     }
 
     /** Applies wellness events (HRV, sleep, resting HR); returns how many were new. */
@@ -175,7 +216,7 @@ final class BatchWriter {
         return fresh;
     }
 
-    private static void markProcessed(Connection c, String staging) throws SQLException {
+    static void markProcessed(Connection c, String staging) throws SQLException {
         exec(
                 c,
                 "INSERT INTO processed_events (event_id, event_type) SELECT DISTINCT ON (event_id)"
@@ -189,7 +230,7 @@ final class BatchWriter {
      *
      * @return the number of new events left
      */
-    private static int dropProcessed(Connection c, String staging) throws SQLException {
+    static int dropProcessed(Connection c, String staging) throws SQLException {
         exec(
                 c,
                 "DELETE FROM "

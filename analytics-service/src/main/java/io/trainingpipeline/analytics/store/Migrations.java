@@ -106,6 +106,10 @@ final class Migrations {
                         status VARCHAR, sleep_seconds DOUBLE, deep_seconds DOUBLE,
                         light_seconds DOUBLE, rem_seconds DOUBLE, awake_seconds DOUBLE,
                         score INTEGER, resting_hr INTEGER);
+                    """,
+                    // 3: unkeyed table a bulk replay appends to before one merge (ActivityReplay)
+                    """
+                    CREATE TABLE rpl_activities AS SELECT * FROM stg_activities LIMIT 0;
                     """);
 
     /** Tables holding data derived from the topics (emptied by a rebuild, hashed by tests). */

@@ -11,8 +11,8 @@ public final class BenchClients {
     private BenchClients() {}
 
     /**
-     * A producer with the services' settings (acks=all, idempotent, the client's default linger),
-     * so the baseline and the flags pay the same publishing cost.
+     * A producer with analytics' flags publisher settings (acks=all, idempotent, the client's
+     * default linger), so the baseline and the flags pay the same publishing cost.
      */
     public static KafkaProducer<String, byte[]> producer(String bootstrap) {
         Properties p = new Properties();

@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What the latency benchmark runs against: the in-JVM KRaft broker (testkit), the packaged
@@ -130,10 +132,34 @@ public final class LatencyRig implements AutoCloseable {
     }
 
     private ServiceProcess startService(String module, Map<String, String> env) {
-        ServiceProcess s = ServiceProcess.start(repo, module, env, START);
+        Map<String, String> withJvm = new HashMap<>(env);
+        jvmOptions().ifPresent(o -> withJvm.put("JDK_JAVA_OPTIONS", o));
+        ServiceProcess s = ServiceProcess.start(repo, module, withJvm, START);
         logs.add(s.log());
         s.awaitHttp("/q/health/ready", 200, START);
         return s;
+    }
+
+    /**
+     * The services' JVM options as ./pipeline and the images use them ({@code config/jvm.options}:
+     * heap, SerialGC, C1 only), handed to the service's {@code java} launcher through {@code
+     * JDK_JAVA_OPTIONS}, so the figures are those of the pipeline's JVMs, not of testkit's
+     * defaults.
+     */
+    private Optional<String> jvmOptions() {
+        Path file = repo.resolve("config/jvm.options");
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(
+                    Files.readAllLines(file).stream()
+                            .map(String::strip)
+                            .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                            .collect(Collectors.joining(" ")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Map<String, String> plannerEnv() {
@@ -217,6 +243,10 @@ public final class LatencyRig implements AutoCloseable {
             } catch (Exception e) {
                 // keep closing the rest
             }
+        }
+        if (Boolean.getBoolean("latency.keepLogs")) {
+            logs.forEach(l -> System.out.println("service log kept: " + l));
+            return;
         }
         for (Path log : logs) {
             try {

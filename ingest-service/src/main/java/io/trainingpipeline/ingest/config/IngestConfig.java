@@ -34,4 +34,11 @@ public interface IngestConfig {
     /** Delay before the first FIT folder scan after start. */
     @WithDefault("PT10S")
     Duration fitFolderScanDelay();
+
+    /**
+     * Threads decoding FIT files during a folder import; 0 (default) = one per available processor.
+     * Publishing stays on one thread, in file-name order.
+     */
+    @WithDefault("0")
+    int fitDecodeThreads();
 }

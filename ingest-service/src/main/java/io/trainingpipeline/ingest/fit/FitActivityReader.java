@@ -62,13 +62,12 @@ public final class FitActivityReader {
         if (bytes.length == 0) {
             throw new FitFileException(fileName, "empty file", null);
         }
-        // Each check consumes a Decode's state, so every pass gets a fresh instance.
+        // isFileFit only reads the header (a fresh Decode: each check consumes its state). There is
+        // no separate checkFileIntegrity pass: it reads the whole file once more (as costly as
+        // the decode itself), and Decode.read verifies the same file CRC and length, throwing
+        // "File CRC failed" / "Unexpected end of input stream", which becomes a FitFileException.
         if (!new Decode().isFileFit(new ByteArrayInputStream(bytes))) {
             throw new FitFileException(fileName, "not a FIT file (bad header)", null);
-        }
-        if (!new Decode().checkFileIntegrity(new ByteArrayInputStream(bytes))) {
-            throw new FitFileException(
-                    fileName, "corrupt FIT file (CRC or length check failed)", null);
         }
         Collected collected = new Collected();
         Decode decode = new Decode();
@@ -101,6 +100,10 @@ public final class FitActivityReader {
             decode.read(new ByteArrayInputStream(bytes), broadcaster, broadcaster);
         } catch (FitRuntimeException e) {
             throw new FitFileException(fileName, "cannot be decoded: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // a malformed file can trip the SDK itself (index or null errors): still this file's
+            // fault, so it is rejected by name like any other and the batch goes on
+            throw new FitFileException(fileName, "cannot be decoded: " + e, e);
         }
         if (!collected.problems.isEmpty()) {
             // Developer fields cannot be attributed without their application id: the file is
@@ -158,26 +161,21 @@ public final class FitActivityReader {
     }
 
     /** Seconds at each bpm: each record's HR holds until the next record, gaps capped. */
-    private static Map<Integer, Double> histogram(List<RecordMesg> records, long from, long to) {
+    private static Map<Integer, Double> histogram(Records records, long from, long to) {
         Map<Integer, Double> bpm = new TreeMap<>();
-        RecordMesg previous = null;
-        for (RecordMesg r : records) {
-            if (r.getTimestamp() == null) {
-                continue;
-            }
-            long t = unix(r.getTimestamp().getTimestamp());
+        int previous = -1;
+        for (int i = 0; i < records.size; i++) {
+            long t = records.times[i];
             if (t < from || t > to) {
                 continue;
             }
-            if (previous != null
-                    && previous.getHeartRate() != null
-                    && previous.getHeartRate() > 0) {
-                long dt = t - unix(previous.getTimestamp().getTimestamp());
+            if (previous >= 0 && records.heartRates[previous] > 0) {
+                long dt = t - records.times[previous];
                 if (dt > 0 && dt <= MAX_RECORD_GAP_SECONDS) {
-                    bpm.merge(previous.getHeartRate().intValue(), (double) dt, Double::sum);
+                    bpm.merge(records.heartRates[previous], (double) dt, Double::sum);
                 }
             }
-            previous = r;
+            previous = i;
         }
         return bpm;
     }
@@ -241,9 +239,34 @@ public final class FitActivityReader {
     private static final class Collected {
         final List<FileIdMesg> fileIds = new ArrayList<>();
         final List<SessionMesg> sessions = new ArrayList<>();
-        final List<RecordMesg> records = new ArrayList<>();
+        final Records records = new Records();
         final List<ActivityMesg> activities = new ArrayList<>();
         final List<Double> rrSeconds = new ArrayList<>();
         final List<String> problems = new ArrayList<>();
+    }
+
+    /**
+     * Unix time and heart rate (0 when absent) of the records that have a timestamp. Only these two
+     * fields are kept: holding every RecordMesg of a long file until the sessions arrive (they come
+     * last) cost more memory and GC than the rest of the mapping.
+     */
+    private static final class Records {
+        long[] times = new long[1024];
+        int[] heartRates = new int[1024];
+        int size;
+
+        void add(RecordMesg r) {
+            if (r.getTimestamp() == null) {
+                return;
+            }
+            if (size == times.length) {
+                times = java.util.Arrays.copyOf(times, size * 2);
+                heartRates = java.util.Arrays.copyOf(heartRates, size * 2);
+            }
+            Short hr = r.getHeartRate();
+            times[size] = unix(r.getTimestamp().getTimestamp());
+            heartRates[size] = hr == null ? 0 : hr;
+            size++;
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.trainingpipeline.ingest.jobs;
 import io.quarkus.scheduler.Scheduled;
 import io.trainingpipeline.ingest.config.Athletes;
 import io.trainingpipeline.ingest.config.FitBeans;
+import io.trainingpipeline.ingest.config.IngestConfig;
 import io.trainingpipeline.ingest.fit.FitFolderImport;
 import io.trainingpipeline.ingest.messaging.EventPublisher;
 import io.trainingpipeline.ingest.metrics.IngestMetrics;
@@ -23,13 +24,22 @@ public class FitFolderJob {
     private final FitBeans readers;
     private final EventPublisher publisher;
     private final IngestMetrics metrics;
+    private final int decodeThreads;
 
     public FitFolderJob(
-            Athletes athletes, FitBeans readers, EventPublisher publisher, IngestMetrics metrics) {
+            Athletes athletes,
+            FitBeans readers,
+            EventPublisher publisher,
+            IngestMetrics metrics,
+            IngestConfig config) {
         this.athletes = athletes;
         this.readers = readers;
         this.publisher = publisher;
         this.metrics = metrics;
+        this.decodeThreads =
+                config.fitDecodeThreads() > 0
+                        ? config.fitDecodeThreads()
+                        : Runtime.getRuntime().availableProcessors();
     }
 
     @Scheduled(
@@ -54,7 +64,8 @@ public class FitFolderJob {
                         events -> {
                             publisher.publish(events);
                             metrics.activities(athleteId, EventSources.FIT_FILE, events.size());
-                        });
+                        },
+                        decodeThreads);
         for (FitFolderImport.Rejected bad : r.rejected()) {
             metrics.fitRejected(athleteId);
             LOG.warnf("FIT file rejected for athlete %s: %s", athleteId, bad.error());
