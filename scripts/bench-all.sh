@@ -2,7 +2,7 @@
 # Runs every benchmark of issue 9 once, in one go, and writes their results into docs/benchmarks.md
 # (the block between the "bench-all" markers; the hand-written notes around it stay).
 #
-#   ./scripts/bench-all.sh            full sizes (the issue's), ~15-25 min on 2 cores
+#   ./scripts/bench-all.sh            full sizes (the issue's), ~10 min on an idle 2-core machine
 #   ./scripts/bench-all.sh --quick    tiny sizes, a smoke test of the programs; writes nothing
 #
 # Every program prints lines `BENCH|benchmark|measured|baseline|ratio|goal|met` (bench/README.md);
@@ -48,7 +48,7 @@ CP="$(ls bench/target/bench-*.jar | head -1):$(cat bench/target/classpath.txt)"
 run() { # run NAME COMMAND... : runs one benchmark, keeps its BENCH lines, logs the rest
   local name=$1; shift
   local log="$LOG_DIR/$name.log" start=$SECONDS
-  say "$name: $*"
+  say "$name: ${SHOW:-$*}"
   if "$@" >"$log" 2>&1; then
     say "$name: done in $((SECONDS - start)) s"
   else
@@ -62,7 +62,7 @@ run() { # run NAME COMMAND... : runs one benchmark, keeps its BENCH lines, logs 
 
 java_bench() { # java_bench NAME MAIN-CLASS [ARGS...]
   local name=$1 main=$2; shift 2
-  run "$name" java -Xmx3g -cp "$CP" "io.trainingpipeline.bench.$main" "$@"
+  SHOW="java -Xmx3g -cp <bench classpath> $main $*" run "$name" java -Xmx3g -cp "$CP" "io.trainingpipeline.bench.$main" "$@"
 }
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)

@@ -86,6 +86,9 @@ final class PushAfterUpload {
         assertThat(retry.statusCode()).as(fault + ": retry " + retry.body()).isEqualTo(200);
         assertThat(lost).as(fault + ": sessions missing after the retry").isZero();
         assertThat(extra).as(fault + ": extra copies on the calendar").isZero();
+        assertThat(strays)
+                .as(fault + ": stray workouts of the failed push in the library")
+                .isZero();
         assertThat(pushes).as(fault + ": the week was pushed once").isEqualTo(1);
         assertThat(again.path("writeCalls").asInt(-1)).as(fault + ": a re-push writes").isZero();
     }

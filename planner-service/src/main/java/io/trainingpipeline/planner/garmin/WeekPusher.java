@@ -3,6 +3,7 @@ package io.trainingpipeline.planner.garmin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trainingpipeline.garmin.GarminGateway;
+import io.trainingpipeline.garmin.GarminRequestException;
 import io.trainingpipeline.planner.plan.PlanDocument;
 import io.trainingpipeline.planner.plan.PlanJson;
 import io.trainingpipeline.planner.plan.Session;
@@ -22,12 +23,19 @@ import org.jboss.logging.Logger;
  * the marker; anything without it was made by hand and is never touched); if they already hold this
  * content, stop (zero writes); otherwise upload the new workouts, read each back (the marker must
  * survive), schedule them, and only then unschedule and delete our earlier ones. Any failure before
- * the switch deletes what was uploaded; a failure while removing the earlier ones also restores
- * those already removed. Either way the calendar is as before, and the failure is reported.
+ * the switch deletes what was uploaded, including a workout Garmin stored while the answer was lost
+ * (found by this push's marker); a failure while removing the earlier ones also puts back those no
+ * longer on the calendar. Either way the calendar is as before, and the failure is reported. A 404
+ * when removing one of our own items counts as removed (the earlier answer was lost).
  */
 @ApplicationScoped
 public class WeekPusher {
     private static final Logger LOG = Logger.getLogger(WeekPusher.class);
+
+    /** Workouts read per page, and pages at most, when looking for strays of a failed push. */
+    private static final int PAGE = 100;
+
+    private static final int SWEEP_PAGES = 20;
     private final GarminGateway garmin;
 
     public WeekPusher(GarminGateway garmin) {
@@ -152,25 +160,76 @@ public class WeekPusher {
                 scheduled.add(sc.path("workoutScheduleId").asLong());
             }
         } catch (RuntimeException e) {
-            boolean clean = undo(athlete, scheduled, created, writes);
+            boolean clean =
+                    undo(athlete, scheduled, created, writes)
+                            && sweep(athlete, marker, created, previous, writes);
             throw new PushFailed("upload failed: " + e.getMessage(), e, clean, writes[0]);
         }
-        List<Ours> removed = new ArrayList<>();
+        List<Ours> touched = new ArrayList<>();
         try {
             for (Ours o : previous) {
-                garmin.unscheduleWorkout(athlete, o.scheduleId());
+                touched.add(o);
+                ifPresent(() -> garmin.unscheduleWorkout(athlete, o.scheduleId()));
                 writes[0]++;
-                garmin.deleteWorkout(athlete, o.workoutId());
+                ifPresent(() -> garmin.deleteWorkout(athlete, o.workoutId()));
                 writes[0]++;
-                removed.add(o);
             }
         } catch (RuntimeException e) {
             boolean clean =
-                    undo(athlete, scheduled, created, writes) && restore(athlete, removed, writes);
+                    undo(athlete, scheduled, created, writes)
+                            && sweep(athlete, marker, created, previous, writes)
+                            && restore(plan, touched, writes);
             throw new PushFailed(
                     "removing the previous version failed: " + e.getMessage(), e, clean, writes[0]);
         }
         return new Pushed(created, writes[0]);
+    }
+
+    /**
+     * Runs an unschedule or delete of one of our own items; a 404 means it is already gone, which
+     * is what we wanted. It happens when Garmin carried out the call but the answer was lost (5xx,
+     * dropped connection) and the retry then finds nothing.
+     */
+    private static void ifPresent(Runnable removal) {
+        try {
+            removal.run();
+        } catch (GarminRequestException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            LOG.infof("already removed (%s): the earlier answer was lost", e.getMessage());
+        }
+    }
+
+    /**
+     * After a failed upload, deletes workouts carrying this push's marker that the rollback did not
+     * know of: a create Garmin stored while its answer was lost (creates are not retried, they are
+     * not idempotent). Workouts of the previous version on the calendar are left alone.
+     */
+    private boolean sweep(
+            String athlete, String marker, List<Long> created, List<Ours> previous, int[] writes) {
+        Set<Long> keep = new HashSet<>(created);
+        previous.forEach(o -> keep.add(o.workoutId()));
+        try {
+            for (int start = 0; start < SWEEP_PAGES * PAGE; start += PAGE) {
+                List<JsonNode> page = garmin.workouts(athlete, start, PAGE);
+                for (JsonNode w : page) {
+                    long id = w.path("workoutId").asLong();
+                    if (!keep.contains(id) && w.path("description").asText("").contains(marker)) {
+                        ifPresent(() -> garmin.deleteWorkout(athlete, id));
+                        writes[0]++;
+                        LOG.infof("rollback: deleted stray workout %d of this push", id);
+                    }
+                }
+                if (page.size() < PAGE) {
+                    return true;
+                }
+            }
+            return true;
+        } catch (RuntimeException e) {
+            LOG.errorf("rollback: looking for stray workouts failed: %s", e.getMessage());
+            return false;
+        }
     }
 
     /** Result of a successful transaction. */
@@ -199,14 +258,36 @@ public class WeekPusher {
         return clean;
     }
 
-    private boolean restore(String athlete, List<Ours> removed, int[] writes) {
+    /**
+     * Puts back every previous session the failed switch took off the calendar. The calendar is
+     * read again rather than trusting what the switch believes it removed: a call whose answer was
+     * lost may have been carried out. A workout that still exists is scheduled again; a deleted one
+     * is re-created from the copy read before the switch.
+     */
+    private boolean restore(PlanDocument plan, List<Ours> touched, int[] writes) {
+        String athlete = plan.athleteId();
         boolean clean = true;
-        for (Ours o : removed) {
+        Set<Long> onCalendar = new HashSet<>();
+        try {
+            ours(plan).forEach(o -> onCalendar.add(o.workoutId()));
+        } catch (RuntimeException e) {
+            LOG.errorf("rollback: reading the calendar failed: %s", e.getMessage());
+            return false;
+        }
+        for (Ours o : touched) {
+            if (onCalendar.contains(o.workoutId())) {
+                continue;
+            }
             try {
-                ObjectNode copy = o.workout().deepCopy();
-                copy.remove("workoutId");
-                long id = garmin.createWorkout(athlete, copy).path("workoutId").asLong();
-                writes[0]++;
+                long id = o.workoutId();
+                try {
+                    garmin.workout(athlete, id);
+                } catch (GarminRequestException gone) {
+                    ObjectNode copy = o.workout().deepCopy();
+                    copy.remove("workoutId");
+                    id = garmin.createWorkout(athlete, copy).path("workoutId").asLong();
+                    writes[0]++;
+                }
                 garmin.scheduleWorkout(athlete, id, o.date());
                 writes[0]++;
             } catch (RuntimeException e) {

@@ -230,4 +230,50 @@ class PushTest {
         assertThat(calendar(athlete).values().stream().filter(d -> d.contains("] v2 #")))
                 .hasSize(runs);
     }
+
+    @Test
+    void aCreateStoredWhileItsAnswerWasLostIsDeletedByTheRollback() throws Exception {
+        String athlete = athleteWithGarmin("lostcreate");
+        TestAthletes.plan(athlete, week);
+        Set<Long> workoutsBefore = Set.copyOf(garmin.workouts().keySet());
+
+        // the 2nd create is stored, then answered 503: the planner never learns its id
+        garmin.faults().serverErrorAfterWrite(2);
+        PushResult failed = pushNow(athlete);
+        garmin.faults().clear();
+
+        assertThat(failed.ok()).isFalse();
+        assertThat(failed.rolledBack()).isTrue();
+        assertThat(calendar(athlete)).isEmpty();
+        assertThat(garmin.workouts().keySet())
+                .as("no workout of the failed push left in the library")
+                .containsExactlyInAnyOrderElementsOf(workoutsBefore);
+    }
+
+    @Test
+    void aLostAnswerToAnUnscheduleStillCompletesTheSwitch() throws Exception {
+        String athlete = athleteWithGarmin("lostunschedule");
+        TestAthletes.plan(athlete, week);
+        long own = handMade(athlete);
+        assertThat(pushNow(athlete).ok()).isTrue();
+        PlanDocument v2 = nextVersion(athlete);
+        int runs = (int) v2.sessions().stream().filter(Session::isRun).count();
+
+        // writes: a create and a schedule per run, then the first unschedule of v1 is carried
+        // out and answered 503; its retry finds nothing (404), which counts as done
+        garmin.faults().serverErrorAfterWrite(2 * runs + 1);
+        PushResult pushed = pushNow(athlete);
+        garmin.faults().clear();
+
+        assertThat(pushed.ok()).as(pushed.message()).isTrue();
+        Map<Long, String> after = calendar(athlete);
+        assertThat(after).hasSize(runs + 1).containsKey(own);
+        assertThat(after.values().stream().filter(d -> d.contains("] v2 #"))).hasSize(runs);
+        assertThat(garmin.workouts().values())
+                .noneMatch(
+                        w ->
+                                w.path("description")
+                                        .asText()
+                                        .contains(athlete + "/" + week + "] v1 #"));
+    }
 }
