@@ -1,6 +1,5 @@
 package io.trainingpipeline.bench;
 
-import io.trainingpipeline.bench.latency.BenchClients;
 import io.trainingpipeline.bench.latency.DecisionWatcher;
 import io.trainingpipeline.bench.latency.FlagRun;
 import io.trainingpipeline.bench.latency.FlagRun.Outcome;

@@ -18,17 +18,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * FIT ingest through ingest-service's folder import ({@link FitFolderImport}, the code {@code
@@ -61,7 +57,8 @@ public final class FitIngestBenchmark {
         }
         Path tmp = Files.createTempDirectory("fit-bench");
         try (KafkaBroker broker = KafkaBroker.start(3);
-                KafkaProducer<String, byte[]> producer = producer(broker.bootstrapServers())) {
+                KafkaProducer<String, byte[]> producer =
+                        BenchClients.producer(broker.bootstrapServers())) {
             broker.createTopics(List.of(Topics.INGEST_ACTIVITY), 3);
             long[] publishNanos = {0};
             Consumer<List<EventEnvelope<ActivityRecorded>>> publish =
@@ -229,17 +226,6 @@ public final class FitIngestBenchmark {
         long t0 = System.nanoTime();
         work.run();
         return System.nanoTime() - t0;
-    }
-
-    private static KafkaProducer<String, byte[]> producer(String bootstrap) {
-        // the service's activity-out channel: acks=all, idempotent, client defaults otherwise
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        return new KafkaProducer<>(p);
     }
 
     private static void deleteTree(Path root) throws IOException {

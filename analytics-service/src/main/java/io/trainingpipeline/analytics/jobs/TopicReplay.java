@@ -241,6 +241,14 @@ public final class TopicReplay {
     }
 
     private KafkaConsumer<String, byte[]> consumer() {
+        return new KafkaConsumer<>(consumerProperties(bootstrap, maxPollRecords));
+    }
+
+    /**
+     * The replay's consumer settings (also what the replay benchmark's raw-drain baseline uses, so
+     * the two read the log alike): manual assignment, no commits, large polls and fetches.
+     */
+    public static Properties consumerProperties(String bootstrap, int maxPollRecords) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -252,6 +260,6 @@ public final class TopicReplay {
         p.put(
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
                 ByteArrayDeserializer.class.getName());
-        return new KafkaConsumer<>(p);
+        return p;
     }
 }

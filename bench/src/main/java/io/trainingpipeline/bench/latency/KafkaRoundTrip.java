@@ -1,5 +1,6 @@
 package io.trainingpipeline.bench.latency;
 
+import io.trainingpipeline.bench.BenchClients;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

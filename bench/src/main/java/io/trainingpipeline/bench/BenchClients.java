@@ -1,4 +1,4 @@
-package io.trainingpipeline.bench.latency;
+package io.trainingpipeline.bench;
 
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -6,7 +6,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Kafka clients of the latency benchmark, configured like the services' own. */
+/** Kafka clients of the benchmarks, configured like the services' own. */
 public final class BenchClients {
     private BenchClients() {}
 
