@@ -157,18 +157,7 @@ public class PushService {
         store.pushed(
                 athlete, plan.weekStart(), new PushState(plan.version(), hash, ids, Instant.now()));
         if (writes > 0) {
-            store.append(
-                    athlete,
-                    new HistoryEntry(
-                            plan.weekStart(),
-                            plan.version(),
-                            Instant.now(),
-                            "pushed",
-                            null,
-                            List.of(),
-                            null,
-                            null,
-                            plan.version()));
+            store.append(athlete, pushEntry(plan, "pushed"));
         }
         publisher.publishPush(
                 EventEnvelope.wrap(
@@ -198,18 +187,7 @@ public class PushService {
 
     private PushResult failed(PlanDocument plan, String reason, boolean rolledBack, int writes) {
         String athlete = plan.athleteId();
-        store.append(
-                athlete,
-                new HistoryEntry(
-                        plan.weekStart(),
-                        plan.version(),
-                        Instant.now(),
-                        "push-failed",
-                        null,
-                        List.of(),
-                        null,
-                        null,
-                        plan.version()));
+        store.append(athlete, pushEntry(plan, "push-failed"));
         publisher.publishPush(
                 EventEnvelope.wrap(
                         EventIds.of(
@@ -250,5 +228,19 @@ public class PushService {
         var a = athletes.byId().get(athlete);
         return a != null && a.garminTokenFile().isPresent()
                 || Files.exists(tokens.tokenFile(athlete));
+    }
+
+    /** The history line of a push attempt ({@code pushed} or {@code push-failed}). */
+    private static HistoryEntry pushEntry(PlanDocument plan, String cause) {
+        return new HistoryEntry(
+                plan.weekStart(),
+                plan.version(),
+                Instant.now(),
+                cause,
+                null,
+                List.of(),
+                null,
+                null,
+                plan.version());
     }
 }
