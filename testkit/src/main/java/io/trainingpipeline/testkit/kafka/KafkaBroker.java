@@ -11,6 +11,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 
 /**
  * A real single-node KRaft Kafka broker (combined broker + controller) running inside the test JVM,
@@ -37,8 +38,24 @@ public final class KafkaBroker implements AutoCloseable {
         return shared;
     }
 
+    /**
+     * An in-JVM broker that hits a fatal fault (typically while it is being closed at JVM exit,
+     * racing the other shutdown hooks) calls Kafka's {@code Exit.halt(1)}, which would end the test
+     * JVM with a non-zero code after every test passed (surefire: "Error occurred in starting
+     * fork"). Kafka's own tests replace the procedures the same way; the fault is still printed.
+     */
+    private static void keepTheJvmOnBrokerFaults() {
+        Exit.Procedure report =
+                (code, message) ->
+                        System.err.println(
+                                "in-JVM Kafka broker asked to exit with " + code + ": " + message);
+        Exit.setExitProcedure(report);
+        Exit.setHaltProcedure(report);
+    }
+
     /** Starts a new broker whose auto-created topics get {@code partitions} partitions. */
     public static KafkaBroker start(int partitions) {
+        keepTheJvmOnBrokerFaults();
         try {
             TestKitNodes nodes =
                     new TestKitNodes.Builder()
